@@ -1,0 +1,72 @@
+"""Shared helpers: walk the wizard as a parent would, and read PDFs back as text."""
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+FULL_ANSWERS = {
+    "over-het-gesprek": {
+        "topic": "rapport",
+        "date": "2026-12-03",
+        "time": "15:30",
+        "partner_role": "leerkracht",
+        "partner_name": "juf Sanne",
+        "child_name": "Emma",
+        "child_group": "groep 6",
+    },
+    "ga-naar-het-gesprek": {"companion": "partner", "companion_name": "Ahmed", "child_joins": "weet-niet"},
+    "praat-met-uw-kind": {
+        "likes": "Gym en tekenen",
+        "dislikes": "Rekenen in de middag",
+        "report_reaction": "Blij met taal",
+        "wants_said": "Dat ze graag naast Noor zit",
+        "not_said": "Niets over thuis",
+        "other": "",
+    },
+    "wat-wilt-u-vragen": {
+        "examples": ["sterke-punten", "in-de-groep"],
+        "own_questions": "Hoe gaat het met lezen?\nKrijgt ze extra hulp bij rekenen?",
+    },
+    "belangrijkste-vragen": {"top": ["in-de-groep", "Krijgt ze extra hulp bij rekenen?"]},
+    "wat-wilt-u-vertellen": {
+        "at_home": "Thuis is ze vrolijk",
+        "says_about_school": "Ze vertelt veel over de juf",
+        "homework": "Ze stelt huiswerk uit",
+        "hobbies": "Zwemmen",
+        "own_points": "",
+    },
+    "afspraken": {
+        "hope": "Dat rekenen weer leuk wordt",
+        "goal_who": "Emma",
+        "goal_what": "maakt het huiswerk voor rekenen af",
+        "goal_when": "elke dinsdagavond",
+        "follow_up_way": "email",
+        "follow_up_when": "over zes weken",
+    },
+}
+
+
+def step_url(slug):
+    return reverse("wizard:step", args=[slug])
+
+
+def post_step(client, slug, data, action="volgende", **extra):
+    return client.post(step_url(slug), {**data, "action": action, **extra})
+
+
+def fill_wizard(client, answers=FULL_ANSWERS):
+    for slug, data in answers.items():
+        response = post_step(client, slug, data)
+        assert response.status_code == 302, (slug, response.content[:2000])
+    return client
+
+
+def pdf_text(body):
+    reader = PdfReader(io.BytesIO(body))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def filled_client(client, db):
+    return fill_wizard(client)

@@ -1,0 +1,60 @@
+"""The step registry: order, and steps that apply only in some situations."""
+import pytest
+
+from wizard import steps
+from wizard.models import Draft
+
+
+def test_registry_lists_the_five_preparation_steps_in_order():
+    slugs = [step.slug for step in steps.STEPS]
+    assert slugs == [
+        "over-het-gesprek",
+        "ga-naar-het-gesprek",
+        "praat-met-uw-kind",
+        "wat-wilt-u-vragen",
+        "belangrijkste-vragen",
+        "wat-wilt-u-vertellen",
+        "afspraken",
+    ]
+
+
+def test_every_step_has_a_unique_slug_and_an_intro_template():
+    from django.template.loader import get_template
+
+    assert len({s.slug for s in steps.STEPS}) == len(steps.STEPS)
+    for step in steps.STEPS:
+        get_template(step.intro_template)
+
+
+def _draft(questions=(), own=""):
+    return Draft(answers={"wat-wilt-u-vragen": {"examples": list(questions), "own_questions": own}})
+
+
+def test_top_questions_step_applies_only_with_more_than_three_questions():
+    few = _draft(["sterke-punten", "wat-kan-beter"], "Hoe gaat lezen?")
+    many = _draft(["sterke-punten", "wat-kan-beter"], "Hoe gaat lezen?\nEn schrijven?")
+    top = steps.get_step("belangrijkste-vragen")
+    assert not top.applies_to(few)
+    assert top.applies_to(many)
+    assert top not in steps.applicable_steps(few)
+    assert top in steps.applicable_steps(many)
+
+
+def test_neighbours_skip_steps_that_do_not_apply():
+    draft = _draft(["sterke-punten"])
+    questions = steps.get_step("wat-wilt-u-vragen")
+    previous, following = steps.neighbours(draft, questions)
+    assert previous.slug == "praat-met-uw-kind"
+    assert following.slug == "wat-wilt-u-vertellen"
+    assert steps.neighbours(draft, steps.STEPS[0])[0] is None
+    assert steps.neighbours(draft, steps.STEPS[-1])[1] is None
+
+
+def test_unknown_slug_is_not_a_step():
+    assert steps.get_step("bestaat-niet") is None
+
+
+@pytest.mark.parametrize("step", steps.STEPS, ids=lambda s: s.slug)
+def test_every_form_is_valid_when_left_empty(step):
+    form = step.form_class({}, draft=Draft(answers={}))
+    assert form.is_valid(), form.errors

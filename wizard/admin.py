@@ -1,0 +1,1 @@
+"""Admin registrations. Parents' drafts are deliberately not registered: nobody at a school may read them."""

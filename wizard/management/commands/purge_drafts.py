@@ -1,0 +1,16 @@
+"""Delete drafts and sessions past their expiry. Run daily from cron."""
+from django.contrib.sessions.models import Session
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from wizard.drafts import purge_expired_drafts
+
+
+class Command(BaseCommand):
+    help = "Wist concepten en sessies die over hun bewaartermijn zijn."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        drafts = purge_expired_drafts(now)
+        sessions, _ = Session.objects.filter(expire_date__lte=now).delete()
+        self.stdout.write(f"{drafts} concepten en {sessions} sessies gewist.")

@@ -1,0 +1,132 @@
+"""Read a draft through the step registry: the summary for the check page and the plan for the PDF."""
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from . import content, forms, steps
+
+DONE, EMPTY, NEEDS_WORK = "klaar", "leeg", "fout"
+
+
+@dataclass
+class StepSummary:
+    step: steps.Step
+    status: str
+    rows: list = field(default_factory=list)
+
+
+def summarise(draft):
+    """One summary per applicable step: its status and (label, shown value) rows."""
+    summaries = []
+    for step in steps.applicable_steps(draft):
+        if draft.step_data(step.slug) is None:
+            summaries.append(StepSummary(step, EMPTY, _rows_of_unbound(step, draft)))
+            continue
+        form = steps.form_for(step, draft)
+        if form.is_valid():
+            rows = form.display_rows()
+            status = DONE if any(value for _label, value in rows) else EMPTY
+            summaries.append(StepSummary(step, status, rows))
+        else:
+            summaries.append(StepSummary(step, NEEDS_WORK, []))
+    return summaries
+
+
+def _rows_of_unbound(step, draft):
+    return [(f.label, "") for f in step.form_class(draft=draft).fields.values()]
+
+
+def clean_answers(draft):
+    """{step slug: cleaned data} for every applicable step that is saved and valid."""
+    answers = {}
+    for step in steps.applicable_steps(draft):
+        if draft.step_data(step.slug) is None:
+            continue
+        form = steps.form_for(step, draft)
+        if form.is_valid():
+            answers[step.slug] = form
+    return answers
+
+
+@dataclass
+class Plan:
+    """What the printed sheet shows, in the order it shows it."""
+
+    about: dict
+    going: dict
+    child: list
+    top_questions: list
+    other_questions: list
+    talking_points: list
+    goal: dict
+    follow_up: dict
+
+    @property
+    def conversation_date(self):
+        return self.about.get("date")
+
+    @property
+    def person(self):
+        name = self.about.get("partner_name")
+        role = self.about.get("partner_role_label")
+        return name or role or ""
+
+
+def _values(forms_by_slug, slug):
+    form = forms_by_slug.get(slug)
+    return dict(form.cleaned_data) if form is not None else {}
+
+
+def _labelled(forms_by_slug, slug, names):
+    """[(label, value)] for the non-empty fields ``names`` of a step."""
+    form = forms_by_slug.get(slug)
+    if form is None:
+        return []
+    return [
+        (form.fields[name].label, form.cleaned_data[name])
+        for name in names
+        if form.cleaned_data.get(name)
+    ]
+
+
+def build_plan(draft):
+    valid = clean_answers(draft)
+    about = _values(valid, "over-het-gesprek")
+    if about.get("partner_role"):
+        about["partner_role_label"] = dict(content.CONVERSATION_PARTNERS)[about["partner_role"]]
+    if about.get("topic"):
+        about["topic_label"] = dict(content.TOPICS)[about["topic"]]
+    going = _values(valid, "ga-naar-het-gesprek")
+    for key, choices in (("companion", content.COMPANIONS), ("child_joins", content.CHILD_JOINS)):
+        if going.get(key):
+            going[f"{key}_label"] = dict(choices)[going[key]]
+
+    questions = forms.asked_questions(draft)
+    chosen_top = set(_values(valid, "belangrijkste-vragen").get("top") or [])
+    if len(questions) <= content.TOP_QUESTIONS:
+        chosen_top = {value for value, _text in questions}
+    top = [text for value, text in questions if value in chosen_top]
+    other = [text for value, text in questions if value not in chosen_top]
+
+    agreements = _values(valid, "afspraken")
+    if agreements.get("follow_up_way"):
+        agreements["follow_up_way_label"] = dict(content.FOLLOW_UP_WAYS)[agreements["follow_up_way"]]
+    return Plan(
+        about=about,
+        going=going,
+        child=_labelled(
+            valid,
+            "praat-met-uw-kind",
+            ["likes", "dislikes", "report_reaction", "wants_said", "not_said", "other"],
+        ),
+        top_questions=top,
+        other_questions=other,
+        talking_points=_labelled(
+            valid, "wat-wilt-u-vertellen", ["at_home", "says_about_school", "homework", "hobbies", "own_points"]
+        ),
+        goal={k: agreements.get(k, "") for k in ("hope", "goal_who", "goal_what", "goal_when")},
+        follow_up={
+            "way": agreements.get("follow_up_way_label", ""),
+            "when": agreements.get("follow_up_when", ""),
+        },
+    )
