@@ -219,3 +219,11 @@ def test_markup_typed_by_a_parent_is_shown_as_literal_text(client, text):
         html = client.get(url).content.decode()
         assert text not in html
         assert "&lt;" in html and ("&lt;script&gt;" in html or "&lt;img src=" in html)
+
+
+def test_check_page_shows_chosen_questions_as_a_list(client):
+    post_step(client, "wat-wilt-u-vragen", {"examples": ["wat-kan-beter"], "own_questions": "Eén\nTwee"})
+    html = client.get(reverse("wizard:check")).content.decode()
+    assert "<li>Wat kan beter?</li>" in html
+    assert "<li>Eén</li><li>Twee</li>" in html
+    assert "[" not in html.split("<main")[1]

@@ -1,7 +1,9 @@
 """One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
 import datetime
+from dataclasses import dataclass
 
 from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Fieldset, Layout
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.formats import date_format
@@ -99,8 +101,6 @@ class StepForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        self.helper.label_size = "s"
-        self.helper.legend_size = "s"
 
     def submitted_values(self):
         """The values as typed, for storing. Clean dates and times are stored in ISO form."""
@@ -116,11 +116,23 @@ class StepForm(forms.Form):
         return values
 
     def display_rows(self):
-        """(label, shown value) per field of a valid form; the shown value may be a list."""
-        rows = []
-        for name, field in self.fields.items():
-            rows.append((field.label, display_value(field, self.cleaned_data.get(name))))
-        return rows
+        """One Row per field of a valid form, as the check page shows it."""
+        return [Row(field.label, display_value(field, self.cleaned_data.get(name))) for name, field in self.fields.items()]
+
+    def empty_rows(self):
+        return [Row(field.label, "") for field in self.fields.values()]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A question and its answer as shown: text, or a list of items."""
+
+    label: str
+    value: object
+
+    @property
+    def items(self):
+        return self.value if isinstance(self.value, list) else None
 
 
 def _bounded(value):
@@ -156,7 +168,7 @@ class AboutForm(StepForm):
     time = TimeField(_("Hoe laat begint het gesprek?"), help_text=_("Bijvoorbeeld 15:30"))
     partner_role = ChoiceField(_("Met wie praat u?"), content.CONVERSATION_PARTNERS)
     partner_name = TextField(
-        _("Naam van de leerkracht, mentor of andere persoon"),
+        _("Hoe heet de leerkracht, mentor of andere persoon?"),
         max_length=SHORT_TEXT,
         long=False,
         help_text=_("Bijvoorbeeld: juf Sanne of meneer De Vries"),
@@ -170,6 +182,18 @@ class AboutForm(StepForm):
     child_group = TextField(
         _("Groep of klas"), max_length=40, long=False, help_text=_("Bijvoorbeeld: groep 6 of 2 havo")
     )
+
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "topic",
+            "topic_other",
+            group(_("Wanneer is het gesprek?"), "date", "time"),
+            "partner_role",
+            "partner_name",
+            group(_("Over uw kind"), "child_name", "child_group"),
+        )
 
 
 class GoingForm(StepForm):
@@ -273,6 +297,11 @@ class TellForm(StepForm):
     own_points = TextField(_("Wat wilt u verder nog vertellen?"))
 
 
+def group(legend, *names):
+    """A set of fields under one legend, drawn as a box."""
+    return Fieldset(*names, legend=legend, css_class="govuk-fieldset field-group")
+
+
 class AgreementsForm(StepForm):
     hope = TextField(_("Wat hoopt u te bereiken met het gesprek?"))
     goal_who = TextField(_("Wie doet het?"), max_length=SHORT_TEXT, long=False, help_text=_("Bijvoorbeeld: Casper"))
@@ -292,3 +321,11 @@ class AgreementsForm(StepForm):
         long=False,
         help_text=_("Bijvoorbeeld: over zes weken, of na de kerstvakantie"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(
+            "hope",
+            group(_("Eén klein doel"), "goal_who", "goal_what", "goal_when"),
+            group(_("Het vervolg"), "follow_up_way", "follow_up_when"),
+        )

@@ -20,20 +20,16 @@ def summarise(draft):
     summaries = []
     for step in steps.applicable_steps(draft):
         if draft.step_data(step.slug) is None:
-            summaries.append(StepSummary(step, EMPTY, _rows_of_unbound(step, draft)))
+            summaries.append(StepSummary(step, EMPTY, step.form_class(draft=draft).empty_rows()))
             continue
         form = steps.form_for(step, draft)
         if form.is_valid():
             rows = form.display_rows()
-            status = DONE if any(value for _label, value in rows) else EMPTY
+            status = DONE if any(row.value for row in rows) else EMPTY
             summaries.append(StepSummary(step, status, rows))
         else:
             summaries.append(StepSummary(step, NEEDS_WORK, []))
     return summaries
-
-
-def _rows_of_unbound(step, draft):
-    return [(f.label, "") for f in step.form_class(draft=draft).fields.values()]
 
 
 def clean_answers(draft):
