@@ -115,6 +115,9 @@ STORAGES = {
     },
 }
 
+# In memory, per process: nothing a parent typed is written to a cache on disk.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pestgesprek"}}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
