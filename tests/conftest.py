@@ -70,3 +70,28 @@ def pdf_text(body):
 @pytest.fixture
 def filled_client(client, db):
     return fill_wizard(client)
+
+
+@pytest.fixture
+def support_contacts(db):
+    from django.core.management import call_command
+
+    call_command("loaddata", "fixtures/support_contacts.json", verbosity=0)
+
+
+@pytest.fixture
+def demo_school(db, support_contacts):
+    from django.core.management import call_command
+
+    from wizard.models import School
+
+    call_command("loaddata", "fixtures/demo_school.json", verbosity=0)
+    return School.objects.get(slug="voorbeeldschool")
+
+
+def incident_rows(*rows):
+    """POST data for the incident log: one dict of fields per row."""
+    data = {"voorval-TOTAL_FORMS": str(len(rows)), "voorval-INITIAL_FORMS": "0"}
+    for number, row in enumerate(rows):
+        data.update({f"voorval-{number}-{name}": value for name, value in row.items()})
+    return data

@@ -5,15 +5,17 @@ from wizard import steps
 from wizard.models import Draft
 
 
-def test_registry_lists_the_five_preparation_steps_in_order():
+def test_registry_lists_the_preparation_steps_in_order():
     slugs = [step.slug for step in steps.STEPS]
     assert slugs == [
         "over-het-gesprek",
         "ga-naar-het-gesprek",
         "praat-met-uw-kind",
+        "wat-is-er-gebeurd",
         "wat-wilt-u-vragen",
         "belangrijkste-vragen",
         "wat-wilt-u-vertellen",
+        "wat-wilt-u-dat-de-school-doet",
         "afspraken",
     ]
 

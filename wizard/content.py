@@ -55,3 +55,48 @@ FOLLOW_UP_WAYS = [
 # How many questions fit a ten-minute conversation.
 TOP_QUESTIONS = 3
 MAX_OWN_QUESTIONS = 20
+
+# The seed's questions for the teacher, for a conversation about bullying.
+TEACHER_QUESTIONS = [
+    ("herkent-pesten", _("Herkent u dat mijn kind gepest wordt?")),
+    ("hoe-kijkt-u", _("Hoe kijkt u ertegenaan?")),
+    ("niet-veilig", _("Ziet u dat mijn kind niet gelukkig is op school en zich niet veilig voelt?")),
+    ("resultaten", _("Ziet u dat ook aan de schoolresultaten?")),
+    ("wat-kunt-u-doen", _("Wat kunt u doen om het beter te maken voor mijn kind en voor de hele klas?")),
+    ("anti-pestprogramma", _("Kan een anti-pestprogramma de klas veiliger maken?")),
+]
+
+# Signs a parent may see at home. Some of them change the roadmap (see roadmap.py).
+SIGN_AVOIDS_SCHOOL = "wil-niet-naar-school"
+SIGN_SLEEPS_BADLY = "slaapt-slecht"
+SIGN_PAINS = "hoofdpijn-buikpijn"
+SIGN_STAYS_HOME = "blijft-thuis"
+SIGNS = [
+    (SIGN_AVOIDS_SCHOOL, _("Wil niet naar school")),
+    (SIGN_SLEEPS_BADLY, _("Slaapt slecht")),
+    (SIGN_PAINS, _("Heeft vaak hoofdpijn of buikpijn")),
+    ("verdrietig-boos", _("Is vaak verdrietig of boos")),
+    ("resultaten-omlaag", _("Haalt lagere cijfers dan eerst")),
+    (SIGN_STAYS_HOME, _("Blijft thuis van school")),
+]
+
+YES_NO = [
+    ("ja", _("Ja")),
+    ("nee", _("Nee")),
+]
+
+ADULT_TOLD = [
+    ("ja", _("Ja")),
+    ("nee", _("Nee")),
+    ("weet-niet", _("Weet ik niet")),
+]
+
+SCHOOL_WISHES = [
+    ("beter-opletten", _("Dat de school beter oplet, ook in de pauze")),
+    ("praten-met-klas", _("Dat de school met de klas praat over pesten")),
+    ("plan", _("Dat de school een plan maakt, met afspraken")),
+    ("op-de-hoogte", _("Dat de school mij op de hoogte houdt")),
+    ("anti-pestprogramma", _("Dat de school een anti-pestprogramma gebruikt")),
+]
+
+MAX_INCIDENTS = 30

@@ -5,9 +5,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Draft
+from .models import Draft, School
 
 SESSION_KEY = "pestgesprek_draft"
+SCHOOL_KEY = "pestgesprek_school"
 
 
 def retention():
@@ -45,6 +46,8 @@ def save_step(request, draft, slug, values):
         # (by a shared computer, say) cannot be used to read it.
         request.session.cycle_key()
         draft.answers = {slug: values}
+        school_id = request.session.get(SCHOOL_KEY)
+        draft.school = School.objects.filter(pk=school_id).first() if school_id else None
         draft.expires_at = expires_at
         draft.save()
         request.session[SESSION_KEY] = str(draft.pk)
@@ -57,6 +60,14 @@ def save_step(request, draft, slug, values):
         draft = locked
     request.session.set_expiry(retention())
     return draft
+
+
+def remember_school(request, school):
+    """A parent who came in through a school's link: a new draft, or the current one, belongs to it."""
+    request.session[SCHOOL_KEY] = school.pk
+    draft_id = request.session.get(SESSION_KEY)
+    if draft_id:
+        Draft.objects.filter(pk=draft_id).update(school=school)
 
 
 def forget_draft(request):

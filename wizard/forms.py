@@ -6,9 +6,11 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Fieldset, Layout
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.forms import formset_factory
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 
 from . import content
 
@@ -102,18 +104,26 @@ class StepForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
-    def submitted_values(self):
-        """The values as typed, for storing. Clean dates and times are stored in ISO form."""
-        values = {}
-        cleaned = getattr(self, "cleaned_data", {})
-        for name, field in self.fields.items():
-            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            if isinstance(cleaned.get(name), datetime.date):
-                value = cleaned[name].isoformat()
-            elif isinstance(cleaned.get(name), datetime.time):
-                value = cleaned[name].strftime("%H:%M")
-            values[name] = _bounded(value)
+    def submitted_values(self, previous=None):
+        """The values as typed, for storing. Clean dates and times are stored in ISO form.
+
+        Values in ``previous`` for fields this form does not show now (a question that
+        belongs to the bullying track, say) are kept: switching track hides, never deletes.
+        """
+        values = {key: value for key, value in (previous or {}).items() if self.keeps_hidden_value(key)}
+        values.update(typed_values(self))
         return values
+
+    def keeps_hidden_value(self, key):
+        return key not in self.fields
+
+    def summary_errors(self):
+        """[(id of the field to focus, message)] for the error summary at the top of the page."""
+        return field_errors(self)
+
+    @property
+    def has_errors(self):
+        return bool(self.summary_errors())
 
     def display_rows(self):
         """One Row per field of a valid form, as the check page shows it."""
@@ -129,10 +139,38 @@ class Row:
 
     label: str
     value: object
+    table: tuple = ()
 
     @property
     def items(self):
         return self.value if isinstance(self.value, list) else None
+
+
+def typed_values(form):
+    """{field name: value as typed} of one bound form, with clean dates and times in ISO form."""
+    values = {}
+    cleaned = getattr(form, "cleaned_data", {})
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        value = field.widget.value_from_datadict(form.data, form.files, key)
+        if isinstance(cleaned.get(name), datetime.date):
+            value = cleaned[name].isoformat()
+        elif isinstance(cleaned.get(name), datetime.time):
+            value = cleaned[name].strftime("%H:%M")
+        values[key] = _bounded(value)
+    return values
+
+
+def field_errors(form, prefix=""):
+    """[(element id, "label: message")] for every error of a bound form, in field order."""
+    errors = [(form.fields and form[next(iter(form.fields))].auto_id, str(e)) for e in form.non_field_errors()]
+    for bound in form.visible_fields():
+        target = bound.auto_id
+        if getattr(bound.field.widget, "input_type", None) in ("radio", "checkbox"):
+            target = f"id_{bound.html_name}_1"
+        label = str(bound.label).rstrip("?")
+        errors.extend((target, f"{prefix}{label}: {error}") for error in bound.errors)
+    return errors
 
 
 def _bounded(value):
@@ -218,6 +256,10 @@ class ChildForm(StepForm):
     other = TextField(_("Heeft uw kind nog iets anders verteld?"))
 
 
+def about_bullying(draft):
+    return draft is not None and draft.topic == content.TOPIC_BULLYING
+
+
 def own_question_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
@@ -233,6 +275,14 @@ class QuestionsForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["own_questions"].widget.attrs["rows"] = 5
+        if about_bullying(self.draft):
+            self.fields = {
+                "teacher_questions": MultipleChoiceField(
+                    _("Vragen over het pesten voor de leerkracht"), content.TEACHER_QUESTIONS
+                ),
+                **self.fields,
+            }
+            self.fields["examples"].label = _("Andere vragen over hoe het gaat op school")
 
     def clean_own_questions(self):
         lines = own_question_lines(self.cleaned_data["own_questions"])
@@ -251,8 +301,12 @@ class QuestionsForm(StepForm):
 
     def questions(self):
         """All chosen questions as (value, text), examples first. Own questions are keyed by their text."""
-        chosen = set(self.cleaned_data.get("examples") or [])
-        asked = [(key, str(text)) for key, text in content.EXAMPLE_QUESTIONS if key in chosen]
+        chosen = set(self.cleaned_data.get("examples") or []) | set(self.cleaned_data.get("teacher_questions") or [])
+        asked = [
+            (key, str(text))
+            for key, text in [*content.TEACHER_QUESTIONS, *content.EXAMPLE_QUESTIONS]
+            if key in chosen
+        ]
         for line in self.cleaned_data.get("own_questions") or []:
             if line not in {text for _key, text in asked}:
                 asked.append((line, line))
@@ -329,3 +383,151 @@ class AgreementsForm(StepForm):
             group(_("Eén klein doel"), "goal_who", "goal_what", "goal_when"),
             group(_("Het vervolg"), "follow_up_way", "follow_up_when"),
         )
+
+
+class IncidentForm(forms.Form):
+    """One row of the incident log."""
+
+    # Short column titles for the tables on the check page and in the PDF.
+    column_titles = {
+        "date": _("Datum"),
+        "what": _("Wat gebeurde er"),
+        "where": _("Waar"),
+        "who": _("Wie"),
+        "child_did": _("Wat deed mijn kind"),
+        "physical": _("Geweld"),
+        "adult_told": _("School wist het"),
+    }
+
+    date = DateField(_("Wanneer gebeurde het?"))
+    what = TextField(_("Wat is er gebeurd?"))
+    where = TextField(_("Waar gebeurde het?"), max_length=SHORT_TEXT, long=False, help_text=_("Bijvoorbeeld: op het schoolplein"))
+    who = TextField(_("Wie deden mee, of wie zagen het?"), max_length=SHORT_TEXT, long=False)
+    child_did = TextField(_("Wat deed uw kind?"))
+    physical = ChoiceField(_("Werd uw kind geslagen, geschopt of geduwd?"), content.YES_NO)
+    adult_told = ChoiceField(_("Wist een volwassene op school ervan?"), content.ADULT_TOLD)
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst. Vul de dag in waarop het gebeurde."))
+        return date
+
+
+class BaseIncidentFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "missing_management_form": _("De lijst met voorvallen was niet compleet. Kijk of alles er nog staat."),
+        "too_many_forms": _("U kunt hoogstens %(num)d voorvallen opschrijven."),
+        "too_few_forms": _("Vul minstens %(num)d voorval in."),
+    }
+
+
+IncidentFormSet = formset_factory(
+    IncidentForm,
+    formset=BaseIncidentFormSet,
+    extra=1,
+    max_num=content.MAX_INCIDENTS,
+    absolute_max=content.MAX_INCIDENTS,
+    validate_max=True,
+)
+
+ADD_INCIDENT = "voorval-toevoegen"
+REMOVE_INCIDENT = "voorval-wissen-"
+
+
+class IncidentsForm(StepForm):
+    """What happened: an incident log (a formset that works without JavaScript) and signs at home."""
+
+    prefix_rows = "voorval"
+    signs = MultipleChoiceField(_("Wat merkt u thuis aan uw kind?"), content.SIGNS)
+    other_signs = TextField(_("Merkt u nog iets anders aan uw kind?"))
+    already_who = TextField(
+        _("Met wie op school heeft u er al over gepraat?"), max_length=SHORT_TEXT, long=False,
+        help_text=_("Bijvoorbeeld: de leerkracht, of de intern begeleider"),
+    )
+    already_when = TextField(_("Wanneer was dat?"), max_length=SHORT_TEXT, long=False)
+    already_result = TextField(_("Wat kwam daaruit?"))
+
+    def __init__(self, data=None, *args, **kwargs):
+        total = f"{self.prefix_rows}-TOTAL_FORMS"
+        if data is not None and total not in data:
+            # Saved before any row existed, or posted by hand: no rows, rather than an error.
+            data = data.copy()
+            data[total] = data[f"{self.prefix_rows}-INITIAL_FORMS"] = "0"
+        super().__init__(data, *args, **kwargs)
+        self.incidents = IncidentFormSet(data, prefix=self.prefix_rows)
+        self.helper.layout = Layout(
+            "signs",
+            "other_signs",
+            group(_("Wat heeft u al gedaan?"), "already_who", "already_when", "already_result"),
+        )
+        for row in self.incidents.forms:
+            row.helper = FormHelper()
+            row.helper.form_tag = False
+            row.helper.disable_csrf = True
+
+    def is_valid(self):
+        own = super().is_valid()
+        rows = self.incidents.is_valid()
+        return own and rows
+
+    def keeps_hidden_value(self, key):
+        return super().keeps_hidden_value(key) and not key.startswith(f"{self.prefix_rows}-")
+
+    def submitted_values(self, previous=None):
+        values = super().submitted_values(previous)
+        rows = [
+            {name: typed[row.add_prefix(name)] for name in row.fields}
+            for row, typed in ((row, typed_values(row)) for row in self.incidents.forms)
+        ]
+        action = self.data.get("action") or ""
+        if action == ADD_INCIDENT and len(rows) < content.MAX_INCIDENTS:
+            rows.append({})
+        elif action.startswith(REMOVE_INCIDENT) and action[len(REMOVE_INCIDENT):].isdigit():
+            index = int(action[len(REMOVE_INCIDENT):])
+            rows = rows[:index] + rows[index + 1 :]
+        for number, row in enumerate(rows):
+            values.update({f"{self.prefix_rows}-{number}-{name}": value for name, value in row.items()})
+        values[f"{self.prefix_rows}-TOTAL_FORMS"] = str(max(1, len(rows)))
+        values[f"{self.prefix_rows}-INITIAL_FORMS"] = "0"
+        return values
+
+    def summary_errors(self):
+        errors = super().summary_errors()
+        errors += [(f"id_{self.prefix_rows}-0-date", str(e)) for e in self.incidents.non_form_errors()]
+        for number, row in enumerate(self.incidents.forms, start=1):
+            errors += field_errors(row, prefix=_("Voorval %(number)d, ") % {"number": number})
+        return errors
+
+    def incident_table(self):
+        """(column headers, rows of shown values) for the filled-in incidents of a valid form."""
+        fields = IncidentForm.base_fields
+        rows = [
+            [display_value(fields[name], row.get(name)) for name in fields]
+            for row in self.incidents.cleaned_data
+            if any(value not in (None, "") for value in row.values())
+        ]
+        return [IncidentForm.column_titles[name] for name in fields], rows
+
+    def display_rows(self):
+        table = self.incident_table()
+        count = len(table[1])
+        summary = ngettext("%(count)d voorval", "%(count)d voorvallen", count) % {"count": count} if count else ""
+        return [Row(_("Wat er gebeurde"), summary, table=table), *super().display_rows()]
+
+    def empty_rows(self):
+        return [Row(_("Wat er gebeurde"), ""), *super().empty_rows()]
+
+    def has_physical_violence(self):
+        return any(row.get("physical") == "ja" for row in self.incidents.cleaned_data)
+
+
+class SchoolWishesForm(StepForm):
+    wishes = MultipleChoiceField(_("Wat wilt u dat de school doet?"), content.SCHOOL_WISHES)
+    own_wishes = TextField(_("Wat wilt u verder dat de school doet?"))
+    hear_back = TextField(
+        _("Wanneer wilt u horen wat de school gaat doen?"),
+        max_length=SHORT_TEXT,
+        long=False,
+        help_text=_("Bijvoorbeeld: binnen een week"),
+    )

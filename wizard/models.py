@@ -1,6 +1,7 @@
-"""The data Pestgesprek stores: a parent's draft answers."""
+"""The data Pestgesprek stores: parents' drafts, schools and support contacts."""
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,9 @@ class Draft(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(
+        "School", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("school")
+    )
     answers = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -42,3 +46,84 @@ class Draft(models.Model):
     @property
     def topic(self):
         return (self.answers.get("over-het-gesprek") or {}).get("topic", "")
+
+
+class School(models.Model):
+    """A school that shares its own link; its people appear by name in the roadmap and the PDF."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(
+        _("korte naam in de link"),
+        max_length=60,
+        unique=True,
+        help_text=_("Alleen kleine letters, cijfers en streepjes. De link wordt dan /s/korte-naam/."),
+    )
+    aanspreekpunt_name = models.CharField(_("aanspreekpunt pesten: naam"), max_length=200, blank=True)
+    aanspreekpunt_contact = models.CharField(_("aanspreekpunt pesten: e-mail of telefoon"), max_length=200, blank=True)
+    vertrouwenspersoon_name = models.CharField(_("interne vertrouwenspersoon: naam"), max_length=200, blank=True)
+    vertrouwenspersoon_contact = models.CharField(
+        _("interne vertrouwenspersoon: e-mail of telefoon"), max_length=200, blank=True
+    )
+    externe_vertrouwenspersoon_name = models.CharField(_("externe vertrouwenspersoon: naam"), max_length=200, blank=True)
+    externe_vertrouwenspersoon_contact = models.CharField(
+        _("externe vertrouwenspersoon: e-mail of telefoon"), max_length=200, blank=True
+    )
+    zorgcoordinator_name = models.CharField(_("zorgcoördinator: naam"), max_length=200, blank=True)
+    zorgcoordinator_contact = models.CharField(_("zorgcoördinator: e-mail of telefoon"), max_length=200, blank=True)
+    pestcoordinator_name = models.CharField(_("coördinator pestbeleid: naam"), max_length=200, blank=True)
+    pestcoordinator_contact = models.CharField(_("coördinator pestbeleid: e-mail of telefoon"), max_length=200, blank=True)
+    complaints_url = models.URLField(_("link naar de klachtenregeling"), blank=True)
+    protocol_url = models.URLField(_("link naar het pestprotocol"), blank=True)
+    schoolgids_url = models.URLField(_("link naar de schoolgids"), blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="schools",
+        verbose_name=_("medewerkers die deze school beheren"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+
+    def __str__(self):
+        return self.name
+
+    def person(self, role):
+        """(name, contact) of one of the school's roles, e.g. ``person("zorgcoordinator")``."""
+        return getattr(self, f"{role}_name"), getattr(self, f"{role}_contact")
+
+
+class SupportContact(models.Model):
+    """An organisation or person outside the school a parent can turn to (fixture from the seed)."""
+
+    PHONE_CHECKED = "checked"
+    PHONE_FROM_SEED = "seed"
+    PHONE_UNCHECKED = "unchecked"
+    PHONE_STATUSES = [
+        (PHONE_CHECKED, _("gecontroleerd in meer dan één bron")),
+        (PHONE_FROM_SEED, _("uit de brontekst van Kenniscentrum Pesten")),
+        (PHONE_UNCHECKED, _("niet gecontroleerd: niet tonen")),
+    ]
+
+    key = models.SlugField(_("sleutel"), max_length=60, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    when_it_helps = models.TextField(_("wanneer helpt dit (B1, één zin)"))
+    what_to_bring = models.TextField(_("wat neemt u mee (B1, één zin)"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=100, blank=True)
+    phone_status = models.CharField(_("telefoon gecontroleerd?"), max_length=20, choices=PHONE_STATUSES, default=PHONE_UNCHECKED)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("hulpadres")
+        verbose_name_plural = _("hulpadressen")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def published_phone(self):
+        """Only a number checked in more than one source, or from the seed, is shown."""
+        return self.phone if self.phone_status in {self.PHONE_CHECKED, self.PHONE_FROM_SEED} else ""

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import content, forms, steps
+from .roadmap import build_roadmap
 
 DONE, EMPTY, NEEDS_WORK = "klaar", "leeg", "fout"
 
@@ -56,6 +57,7 @@ class Plan:
     talking_points: list
     goal: dict
     follow_up: dict
+    bullying: dict = field(default_factory=dict)
 
     @property
     def conversation_date(self):
@@ -105,6 +107,7 @@ def build_plan(draft):
     other = [text for value, text in questions if value not in chosen_top]
 
     agreements = _values(valid, "afspraken")
+    bullying = _bullying(draft, valid) if forms.about_bullying(draft) else {}
     if agreements.get("follow_up_way"):
         agreements["follow_up_way_label"] = dict(content.FOLLOW_UP_WAYS)[agreements["follow_up_way"]]
     return Plan(
@@ -125,4 +128,30 @@ def build_plan(draft):
             "way": agreements.get("follow_up_way_label", ""),
             "when": agreements.get("follow_up_when", ""),
         },
+        bullying=bullying,
     )
+
+
+def _bullying(draft, valid):
+    """The incident log, signs, what was done, the wishes and the fitted roadmap."""
+    incidents = valid.get("wat-is-er-gebeurd")
+    wishes = valid.get("wat-wilt-u-dat-de-school-doet")
+    table = incidents.incident_table() if incidents is not None else ((), [])
+    wish_values = dict(wishes.cleaned_data) if wishes is not None else {}
+    return {
+        "incident_headers": table[0],
+        "incidents": table[1],
+        "signs": _shown(incidents, "signs"),
+        "other_signs": incidents.cleaned_data["other_signs"] if incidents is not None else "",
+        "already": _labelled(valid, "wat-is-er-gebeurd", ["already_who", "already_when", "already_result"]),
+        "wishes": _shown(wishes, "wishes"),
+        "own_wishes": wish_values.get("own_wishes", ""),
+        "hear_back": wish_values.get("hear_back", ""),
+        "roadmap": build_roadmap(draft),
+    }
+
+
+def _shown(form, name):
+    if form is None:
+        return []
+    return forms.display_value(form.fields[name], form.cleaned_data.get(name)) or []

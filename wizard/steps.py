@@ -11,6 +11,10 @@ def always(draft):
     return True
 
 
+def about_bullying(draft):
+    return forms.about_bullying(draft)
+
+
 def has_more_questions_than_fit(draft):
     return len(forms.asked_questions(draft)) > content.TOP_QUESTIONS
 
@@ -32,6 +36,13 @@ STEPS = [
     Step("over-het-gesprek", _("Over het gesprek"), forms.AboutForm),
     Step("ga-naar-het-gesprek", _("Ga naar het gesprek"), forms.GoingForm),
     Step("praat-met-uw-kind", _("Praat eerst met uw kind"), forms.ChildForm),
+    Step(
+        "wat-is-er-gebeurd",
+        _("Wat is er gebeurd?"),
+        forms.IncidentsForm,
+        applies_to=about_bullying,
+        template="wizard/step_incidents.html",
+    ),
     Step("wat-wilt-u-vragen", _("Wat wilt u vragen?"), forms.QuestionsForm),
     Step(
         "belangrijkste-vragen",
@@ -40,6 +51,12 @@ STEPS = [
         applies_to=has_more_questions_than_fit,
     ),
     Step("wat-wilt-u-vertellen", _("Wat wilt u vertellen?"), forms.TellForm),
+    Step(
+        "wat-wilt-u-dat-de-school-doet",
+        _("Wat wilt u dat de school doet?"),
+        forms.SchoolWishesForm,
+        applies_to=about_bullying,
+    ),
     Step("afspraken", _("Uitleg, voorbeelden en afspraken"), forms.AgreementsForm),
 ]
 

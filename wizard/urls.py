@@ -11,4 +11,8 @@ urlpatterns = [
     path("voorbereiding.pdf", views.plan_pdf, name="pdf"),
     path("wissen/", views.forget, name="forget"),
     path("opnieuw/", views.start_over, name="start_over"),
+    path("als-het-niet-goed-loopt/", views.roadmap, name="roadmap"),
+    path("s/<slug:slug>/", views.school, name="school"),
+    path("s/<slug:slug>/delen/", views.school_share, name="school_share"),
+    path("s/<slug:slug>/qr.png", views.school_qr_png, name="school_qr_png"),
 ]

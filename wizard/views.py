@@ -1,14 +1,18 @@
 """Thin views: each loads the draft, asks the registry or a service, and renders."""
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import drafts, plan, steps
+from . import drafts, plan, schools, steps
+from .models import School
 from .pdf import render_plan_pdf
+from .roadmap import build_roadmap
 
 RETURN_TO_CHECK = "controleren"
 
@@ -53,10 +57,14 @@ def step(request, slug):
         form = steps.form_for(step, draft, data=request.POST)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
-        draft = drafts.save_step(request, draft, step.slug, form.submitted_values())
+        draft = drafts.save_step(request, draft, step.slug, form.submitted_values(draft.step_data(step.slug)))
         previous, following = steps.neighbours(draft, step)
-        if request.POST.get("action") == "vorige":
+        action = request.POST.get("action", "volgende")
+        if action == "vorige":
             return redirect(_step_url(previous) if previous else reverse("wizard:start"))
+        if action != "volgende":
+            # A button that changes the page itself, such as "Nog een voorval toevoegen".
+            return redirect(_step_url(step, return_to_check) + "#formulier")
         if valid:
             if return_to_check or following is None:
                 return redirect("wizard:check")
@@ -129,6 +137,53 @@ def forget(request):
 def start_over(request):
     drafts.forget_draft(request)
     return redirect(_step_url(steps.first_step()))
+
+
+@never_cache
+def roadmap(request):
+    draft = drafts.get_draft(request)
+    return render(request, "wizard/roadmap.html", {"roadmap": build_roadmap(draft), "draft": draft})
+
+
+@never_cache
+def school(request, slug):
+    """A school's own link from the schoolgids: the parent's draft will show the school's people."""
+    school = get_object_or_404(School, slug=slug)
+    drafts.remember_school(request, school)
+    draft = drafts.get_draft(request)
+    return render(
+        request,
+        "wizard/start.html",
+        {"draft": draft, "school": school, "first_url": _step_url(steps.first_step())},
+    )
+
+
+def _managed_school(request, slug):
+    school = get_object_or_404(School, slug=slug)
+    if not schools.schools_managed_by(request.user).filter(pk=school.pk).exists():
+        raise PermissionDenied
+    return school
+
+
+@login_required(login_url="admin:login")
+def school_share(request, slug):
+    """For school staff: the link, a QR code and a text block for the schoolgids."""
+    school = _managed_school(request, slug)
+    link = schools.school_link(request, school)
+    qr = schools.qr_code(link)
+    return render(
+        request,
+        "wizard/school_share.html",
+        {"school": school, "link": link, "qr_svg": qr.svg_inline(omitsize=True, dark="#000", title=link)},
+    )
+
+
+@login_required(login_url="admin:login")
+def school_qr_png(request, slug):
+    school = _managed_school(request, slug)
+    response = HttpResponse(schools.qr_png(schools.school_link(request, school)), content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="pestgesprek-{school.slug}-qr.png"'
+    return response
 
 
 def _error(request, status, title, text):

@@ -1,0 +1,176 @@
+"""The bullying track: extra steps, the incident log, and what the check page and PDF show."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from wizard import steps
+from wizard.models import Draft
+
+from .conftest import incident_rows, pdf_text, post_step, step_url
+
+pytestmark = pytest.mark.django_db
+
+BULLYING_STEPS = {"wat-is-er-gebeurd", "wat-wilt-u-dat-de-school-doet"}
+
+
+def _slugs(draft):
+    return {step.slug for step in steps.applicable_steps(draft)}
+
+
+def _choose(client, topic):
+    return post_step(client, "over-het-gesprek", {"topic": topic})
+
+
+def test_choosing_pesten_adds_the_bullying_steps_and_teacher_questions(client):
+    _choose(client, "rapport")
+    assert not BULLYING_STEPS & _slugs(Draft.objects.get())
+    assert "Herkent u dat mijn kind gepest wordt?" not in client.get(step_url("wat-wilt-u-vragen")).content.decode()
+    response = _choose(client, "pesten")
+    assert response["Location"] == step_url("ga-naar-het-gesprek")
+    assert BULLYING_STEPS <= _slugs(Draft.objects.get())
+    html = client.get(step_url("wat-wilt-u-vragen")).content.decode()
+    assert "Herkent u dat mijn kind gepest wordt?" in html
+    assert "Kan een anti-pestprogramma de klas veiliger maken?" in html
+
+
+def test_switching_back_hides_the_bullying_answers_without_deleting_them(client):
+    _choose(client, "pesten")
+    post_step(client, "wat-is-er-gebeurd", {**incident_rows({"what": "Uitgescholden bij de fietsen"}), "signs": ["slaapt-slecht"]})
+    post_step(client, "wat-wilt-u-vragen", {"teacher_questions": ["herkent-pesten"], "examples": ["wat-kan-beter"]})
+    _choose(client, "rapport")
+    # Saving the questions step on the routine track must not drop the hidden teacher question.
+    post_step(client, "wat-wilt-u-vragen", {"examples": ["wat-kan-beter"]})
+    draft = Draft.objects.get()
+    assert not BULLYING_STEPS & _slugs(draft)
+    check = client.get(reverse("wizard:check")).content.decode()
+    assert "Uitgescholden bij de fietsen" not in check
+    assert "Herkent u dat" not in check
+    assert draft.answers["wat-wilt-u-vragen"]["teacher_questions"] == ["herkent-pesten"]
+
+    _choose(client, "pesten")
+    check = client.get(reverse("wizard:check")).content.decode()
+    assert "Uitgescholden bij de fietsen" in check
+    assert "Herkent u dat mijn kind gepest wordt?" in check
+    assert "Slaapt slecht" in check
+
+
+def test_a_bullying_step_that_does_not_apply_sends_the_parent_on(client):
+    _choose(client, "rapport")
+    response = client.get(step_url("wat-is-er-gebeurd"))
+    assert response.status_code == 302
+    assert response["Location"] == step_url("wat-wilt-u-vragen")
+
+
+def test_adding_an_incident_row_works_without_javascript_and_keeps_the_first(client):
+    _choose(client, "pesten")
+    response = post_step(
+        client, "wat-is-er-gebeurd", incident_rows({"what": "Tas in de sloot", "where": "Schoolplein"}), action="voorval-toevoegen"
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(step_url("wat-is-er-gebeurd"))
+    page = client.get(step_url("wat-is-er-gebeurd"))
+    form = page.context["form"]
+    assert len(form.incidents.forms) == 2
+    assert form.incidents.forms[0]["what"].value() == "Tas in de sloot"
+    assert "Voorval 2" in page.content.decode()
+
+
+def test_removing_an_incident_row_renumbers_the_rest(client):
+    _choose(client, "pesten")
+    rows = incident_rows({"what": "Eerste"}, {"what": "Tweede"}, {"what": "Derde"})
+    post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-1")
+    form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
+    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste", "Derde"]
+
+
+def test_enter_in_a_field_means_volgende_not_a_row_button(client):
+    _choose(client, "pesten")
+    html = client.get(step_url("wat-is-er-gebeurd")).content.decode()
+    form_html = html.split('id="formulier"')[1]
+    first_button = form_html[form_html.index("<button") : form_html.index("</button>")]
+    assert 'value="volgende"' in first_button
+
+
+@pytest.mark.parametrize(
+    "date, message",
+    [
+        ((datetime.date.today() + datetime.timedelta(days=3)).isoformat(), "Deze datum ligt in de toekomst."),
+        ("31-02-2026", "Vul een echte datum in"),
+    ],
+)
+def test_a_wrong_incident_date_gets_a_message_and_keeps_the_rest_of_the_row(client, date, message):
+    _choose(client, "pesten")
+    response = post_step(
+        client, "wat-is-er-gebeurd", incident_rows({"date": date, "what": "Duwen bij de gym", "who": "Twee jongens"})
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "Voorval 1, Wanneer gebeurde het:" in html
+    assert 'href="#id_voorval-0-date"' in html
+    assert "Duwen bij de gym" in html and 'value="Twee jongens"' in html
+
+
+def test_at_most_thirty_incident_rows(client):
+    _choose(client, "pesten")
+    response = post_step(client, "wat-is-er-gebeurd", incident_rows(*[{"what": f"Voorval {n}"} for n in range(31)]))
+    assert response.status_code == 200
+    assert "U kunt hoogstens 30 voorvallen opschrijven." in response.content.decode()
+    thirty = incident_rows(*[{"what": f"Voorval {n}"} for n in range(30)])
+    post_step(client, "wat-is-er-gebeurd", thirty, action="voorval-toevoegen")
+    html = client.get(step_url("wat-is-er-gebeurd")).content.decode()
+    assert "Nog een voorval toevoegen" not in html
+    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].incidents.forms) == 30
+
+
+def _bullying_draft(client):
+    post_step(client, "over-het-gesprek", {"topic": "pesten", "partner_role": "leerkracht", "partner_name": "meester Bram", "date": "2026-12-03"})
+    post_step(
+        client,
+        "wat-is-er-gebeurd",
+        {
+            **incident_rows(
+                {"date": "2026-11-02", "what": "Uitgescholden in de klas", "where": "Klas", "who": "Drie kinderen", "child_did": "Huilde", "physical": "nee", "adult_told": "nee"},
+                {"date": "2026-11-09", "what": "Geduwd van de trap", "where": "Trap", "physical": "ja", "adult_told": "ja"},
+            ),
+            "signs": ["slaapt-slecht", "wil-niet-naar-school"],
+            "already_who": "De leerkracht",
+            "already_result": "Ze zou opletten",
+        },
+    )
+    post_step(client, "wat-wilt-u-vragen", {"teacher_questions": ["herkent-pesten", "wat-kunt-u-doen"]})
+    post_step(client, "wat-wilt-u-dat-de-school-doet", {"wishes": ["plan"], "hear_back": "binnen een week"})
+
+
+def test_check_page_shows_the_incident_log_as_a_table_and_the_signs_as_a_list(client, support_contacts):
+    _bullying_draft(client)
+    html = client.get(reverse("wizard:check")).content.decode()
+    assert '<table class="incidents">' in html
+    assert "<td>Geduwd van de trap</td>" in html
+    assert "<td>maandag 2 november 2026</td>" in html
+    assert "<li>Slaapt slecht</li>" in html
+    assert reverse("wizard:roadmap") in html
+
+
+def test_pdf_shows_incidents_signs_wishes_and_the_fitted_roadmap(client, support_contacts):
+    _bullying_draft(client)
+    text = " ".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
+    for expected in [
+        "Wat er is gebeurd",
+        "Geduwd van de trap",
+        "Uitgescholden in de klas",
+        "Slaapt slecht",
+        "Wil niet naar school",
+        "Ze zou opletten",
+        "Dat de school een plan maakt, met afspraken",
+        "binnen een week",
+        "Herkent u dat mijn kind gepest wordt?",
+        "Als het niet goed loopt",
+        "Eerst doen",
+        "De politie",
+        "De leerkracht: meester Bram",
+        "De Kindertelefoon",
+    ]:
+        assert expected in text, expected
+    assert text.index("Eerst doen") < text.index("De politie") < text.index("Hulp binnen de school")

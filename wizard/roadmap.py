@@ -1,0 +1,202 @@
+"""The roadmap "Als het niet goed loopt": who to turn to, in order, fitted to a draft's answers."""
+from dataclasses import dataclass, field, replace
+
+from django.utils.translation import gettext as _
+
+from . import content, forms
+from .models import SupportContact
+
+
+@dataclass(frozen=True)
+class Item:
+    key: str
+    title: str
+    when: str
+    bring: str = ""
+    person: str = ""
+    contact: str = ""
+    website: str = ""
+    link: str = ""
+    reason: str = ""
+
+    @property
+    def website_url(self):
+        """A link for a bare domain such as "kinderombudsman.nl"; None for advice like "via uw gemeente"."""
+        if self.website and " " not in self.website and "." in self.website:
+            return f"https://{self.website}"
+        return None
+
+
+@dataclass
+class Roadmap:
+    first: list = field(default_factory=list)
+    inside: list = field(default_factory=list)
+    outside: list = field(default_factory=list)
+    too_little: list = field(default_factory=list)
+    for_child: list = field(default_factory=list)
+    school: object = None
+
+    def keys(self, section):
+        return [item.key for item in getattr(self, section)]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the answers say that changes the roadmap."""
+
+    physical_violence: bool = False
+    avoids_school: bool = False
+    body_complaints: bool = False
+
+
+def facts_of(draft):
+    data = draft.step_data("wat-is-er-gebeurd") if draft is not None else None
+    if not data or not forms.about_bullying(draft):
+        return Facts()
+    form = forms.IncidentsForm(data, draft=draft)
+    if not form.is_valid():
+        return Facts()
+    signs = set(form.cleaned_data["signs"])
+    return Facts(
+        physical_violence=form.has_physical_violence(),
+        avoids_school=bool(signs & {content.SIGN_STAYS_HOME, content.SIGN_AVOIDS_SCHOOL}),
+        body_complaints=bool(signs & {content.SIGN_PAINS, content.SIGN_SLEEPS_BADLY}),
+    )
+
+
+# Each rule: (applies to these facts, the items it moves to the top, why, in one B1 sentence).
+RULES = [
+    (
+        lambda facts: facts.physical_violence,
+        ["politie"],
+        _("U schreef dat uw kind is geslagen, geschopt of geduwd. Dat is geweld. Daarvan kunt u aangifte doen."),
+    ),
+    (
+        lambda facts: facts.avoids_school,
+        ["leerplichtambtenaar"],
+        _("Uw kind wil niet naar school of blijft thuis. De leerplichtambtenaar kan helpen om dat op te lossen."),
+    ),
+    (
+        lambda facts: facts.body_complaints,
+        ["jeugdarts", "huisarts"],
+        _("Uw kind heeft last van het lichaam, zoals pijn of slecht slapen. Laat een arts meekijken."),
+    ),
+]
+
+
+def _school_role(school, role, key, title, when, bring):
+    name, contact = school.person(role) if school else ("", "")
+    return Item(key, title, when, bring, person=name, contact=contact)
+
+
+def _contact(contacts, key, **extra):
+    contact = contacts.get(key)
+    if contact is None:
+        return None
+    return Item(
+        key,
+        contact.name,
+        contact.when_it_helps,
+        contact.what_to_bring,
+        contact=contact.published_phone,
+        website=contact.website,
+        **extra,
+    )
+
+
+def _conversation_partner(draft, role):
+    about = (draft.step_data("over-het-gesprek") or {}) if draft is not None else {}
+    return (about.get("partner_name") or "")[:200] if about.get("partner_role") == role else ""
+
+
+def build_roadmap(draft=None, school=None):
+    """The ladder inside school, outside help and what to do when the school does too little."""
+    school = school or (draft.school if draft is not None else None)
+    contacts = {contact.key: contact for contact in SupportContact.objects.all()}
+    bring_log = _("Neem uw lijstje met voorvallen mee.")
+    inside = [
+        Item(
+            "leerkracht",
+            _("De leerkracht"),
+            _("Begin altijd hier. De leerkracht ziet uw kind elke dag en kan het snelst iets doen."),
+            bring_log,
+            person=_conversation_partner(draft, "leerkracht"),
+        ),
+        _school_role(
+            school, "aanspreekpunt", "aanspreekpunt", _("Het aanspreekpunt pesten"),
+            _("Als de leerkracht niet genoeg doet, of als u liever met iemand anders praat."),
+            _("Neem mee wat er gebeurde en wat de leerkracht al deed."),
+        ),
+        Item(
+            "mentor",
+            _("De mentor"),
+            _("Op de middelbare school is de mentor de eerste persoon voor u en uw kind."),
+            bring_log,
+            person=_conversation_partner(draft, "mentor"),
+        ),
+        _school_role(
+            school, "vertrouwenspersoon", "vertrouwenspersoon", _("De vertrouwenspersoon"),
+            _("Als u in vertrouwen wilt praten, en niet weet hoe het verder moet."),
+            _("Neem uw lijstje mee en vertel met wie u al praatte."),
+        ),
+        _school_role(
+            school, "zorgcoordinator", "zorgcoordinator", _("De zorgcoördinator"),
+            _("Als uw kind extra hulp of zorg nodig heeft op school."),
+            _("Neem mee wat u thuis aan uw kind merkt."),
+        ),
+    ]
+    external = _school_role(
+        school, "externe_vertrouwenspersoon", "externe-vertrouwenspersoon", _("De externe vertrouwenspersoon"),
+        _("Werkt niet voor de school, maar kent de school goed. U kunt in vertrouwen uw verhaal doen. Samen kijkt u hoe de school in actie komt."),
+        _("Neem uw lijstje mee en vertel wat de school al deed. Naam en adres staan in de schoolgids."),
+    )
+    outside = [
+        replace(external, link=school.schoolgids_url) if school else external,
+        *filter(None, [_contact(contacts, key) for key in ("jeugdarts", "vertrouwensinspecteur", "leerplichtambtenaar", "kinderombudsman", "huisarts")]),
+    ]
+    complaints = _contact(contacts, "klachtencommissie")
+    too_little = [
+        _school_role(
+            school, "pestcoordinator", "pestcoordinator", _("De coördinator van het pestbeleid"),
+            _("Als u het niet eens bent met hoe de school het pesten aanpakt."),
+            _("Neem mee wat u al heeft gedaan, met wie en wanneer."),
+        ),
+        Item(
+            "mr",
+            _("De ouders in de medezeggenschapsraad (MR)"),
+            _("De MR moet instemmen met het veiligheidsbeleid van de school. De ouders in de MR kunnen het beleid dus mee veranderen."),
+            _("Vertel wat er mis gaat, zonder namen van kinderen."),
+        ),
+        Item(
+            "klachtenregeling",
+            _("Een klacht indienen"),
+            _("Komt u er met de school niet uit? Dien dan een klacht in volgens de klachtenregeling uit de schoolgids. Meestal gaat die eerst naar het schoolbestuur. U kunt ook naar een onafhankelijke, landelijke klachtencommissie."),
+            _("Schrijf op wat er gebeurde, wat de school deed, en wat u wilt."),
+            link=school.complaints_url if school else "",
+            website=complaints.website if complaints else "",
+        ),
+        *filter(None, [_contact(contacts, "onderwijsinspectie"), _contact(contacts, "politie")]),
+    ]
+    roadmap = Roadmap(
+        inside=inside,
+        outside=outside,
+        too_little=too_little,
+        for_child=list(filter(None, [_contact(contacts, "kindertelefoon")])),
+        school=school,
+    )
+    _apply_rules(roadmap, facts_of(draft))
+    return roadmap
+
+
+def _apply_rules(roadmap, facts):
+    """Move the items that the answers make urgent to the top, and say why."""
+    for applies, keys, reason in RULES:
+        if not applies(facts):
+            continue
+        for key in keys:
+            for section in ("inside", "outside", "too_little"):
+                items = getattr(roadmap, section)
+                for item in list(items):
+                    if item.key == key:
+                        items.remove(item)
+                        roadmap.first.append(replace(item, reason=reason))
