@@ -174,3 +174,14 @@ def test_pdf_shows_incidents_signs_wishes_and_the_fitted_roadmap(client, support
     ]:
         assert expected in text, expected
     assert text.index("Eerst doen") < text.index("De politie") < text.index("Hulp binnen de school")
+
+
+def test_markup_in_the_incident_log_stays_literal_on_the_check_page_and_in_the_pdf(client, support_contacts):
+    text = '<img src="file:///etc/passwd">'
+    _choose(client, "pesten")
+    post_step(client, "wat-is-er-gebeurd", incident_rows({"what": text, "where": "<b>plein</b>"}))
+    html = client.get(reverse("wizard:check")).content.decode()
+    assert text not in html and "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in html
+    # Narrow table columns wrap lines, so compare without white space.
+    pdf = "".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
+    assert "".join(text.split()) in pdf and "<b>plein</b>" in pdf

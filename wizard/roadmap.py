@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import content, forms
 from .models import SupportContact
@@ -69,17 +70,17 @@ RULES = [
     (
         lambda facts: facts.physical_violence,
         ["politie"],
-        _("U schreef dat uw kind is geslagen, geschopt of geduwd. Dat is geweld. Daarvan kunt u aangifte doen."),
+        gettext_lazy("U schreef dat uw kind is geslagen, geschopt of geduwd. Dat is geweld. Daarvan kunt u aangifte doen."),
     ),
     (
         lambda facts: facts.avoids_school,
         ["leerplichtambtenaar"],
-        _("Uw kind wil niet naar school of blijft thuis. De leerplichtambtenaar kan helpen om dat op te lossen."),
+        gettext_lazy("Uw kind wil niet naar school of blijft thuis. De leerplichtambtenaar kan helpen om dat op te lossen."),
     ),
     (
         lambda facts: facts.body_complaints,
         ["jeugdarts", "huisarts"],
-        _("Uw kind heeft last van het lichaam, zoals pijn of slecht slapen. Laat een arts meekijken."),
+        gettext_lazy("Uw kind heeft last van het lichaam, zoals pijn of slecht slapen. Laat een arts meekijken."),
     ),
 ]
 
