@@ -185,3 +185,12 @@ def test_markup_in_the_incident_log_stays_literal_on_the_check_page_and_in_the_p
     # Narrow table columns wrap lines, so compare without white space.
     pdf = "".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
     assert "".join(text.split()) in pdf and "<b>plein</b>" in pdf
+
+
+@pytest.mark.parametrize("action", ["voorval-wissen-" + "9" * 5000, "voorval-wissen-٣", "voorval-wissen--1", "iets-anders"])
+def test_odd_row_buttons_change_nothing_and_never_fail(client, action):
+    _choose(client, "pesten")
+    response = post_step(client, "wat-is-er-gebeurd", incident_rows({"what": "Eerste"}, {"what": "Tweede"}), action=action)
+    assert response.status_code == 302
+    form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
+    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste", "Tweede"]

@@ -1,5 +1,6 @@
 """One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
 import datetime
+import re
 from dataclasses import dataclass
 
 from crispy_forms_gds.helper import FormHelper
@@ -432,7 +433,7 @@ IncidentFormSet = formset_factory(
 )
 
 ADD_INCIDENT = "voorval-toevoegen"
-REMOVE_INCIDENT = "voorval-wissen-"
+REMOVE_INCIDENT = re.compile(r"voorval-wissen-([0-9]{1,2})")
 
 
 class IncidentsForm(StepForm):
@@ -483,8 +484,8 @@ class IncidentsForm(StepForm):
         action = self.data.get("action") or ""
         if action == ADD_INCIDENT and len(rows) < content.MAX_INCIDENTS:
             rows.append({})
-        elif action.startswith(REMOVE_INCIDENT) and action[len(REMOVE_INCIDENT):].isdigit():
-            index = int(action[len(REMOVE_INCIDENT):])
+        elif remove := REMOVE_INCIDENT.fullmatch(action):
+            index = int(remove.group(1))
             rows = rows[:index] + rows[index + 1 :]
         for number, row in enumerate(rows):
             values.update({f"{self.prefix_rows}-{number}-{name}": value for name, value in row.items()})
