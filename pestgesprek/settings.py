@@ -124,6 +124,21 @@ CRISPY_TEMPLATE_PACK = "gds"
 # A parent's answers are kept this long after the last change, then purged.
 DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
 
+# A PDF that takes longer than this is stopped with a friendly message. A valid draft takes
+# about a second at most; keep this well below gunicorn's worker timeout (gunicorn.conf.py).
+PDF_RENDER_SECONDS = float(os.environ.get("PDF_RENDER_SECONDS", "10"))
+
+# PDFs each browser session and each IP address may ask for per minute. A PDF costs a CPU
+# for up to a second; this keeps one client from tying up every worker. Benchmarks that
+# send many PDF requests from one address raise the numbers through the environment.
+PDF_RATE_LIMIT = {
+    "session": int(os.environ.get("PDF_RATE_LIMIT_PER_SESSION", "10")),
+    "ip": int(os.environ.get("PDF_RATE_LIMIT_PER_IP", "30")),
+}
+# Production runs behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER below); its
+# X-Forwarded-For tells us the visitor's address. Set to 0 when nothing stands in front.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+
 # Sessions live in the database: the cookie holds only a random key, never answers.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = DRAFT_RETENTION_DAYS * 24 * 60 * 60

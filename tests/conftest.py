@@ -2,6 +2,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -70,3 +71,11 @@ def pdf_text(body):
 @pytest.fixture
 def filled_client(client, db):
     return fill_wizard(client)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counts live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()

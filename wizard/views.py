@@ -1,14 +1,16 @@
 """Thin views: each loads the draft, asks the registry or a service, and renders."""
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import drafts, plan, steps
-from .pdf import render_plan_pdf
+from . import drafts, plan, ratelimit, steps
+from .pdf import PlanTooSlow, render_plan_pdf
 
 RETURN_TO_CHECK = "controleren"
 
@@ -107,7 +109,19 @@ def plan_pdf(request):
     draft = _require_draft(request)
     if not draft.is_saved:
         return redirect("wizard:start")
-    body, filename = render_plan_pdf(draft)
+    wait = ratelimit.seconds_to_wait(request, "pdf", settings.PDF_RATE_LIMIT)
+    if wait:
+        return too_many_requests(request, wait)
+    try:
+        body, filename = render_plan_pdf(draft)
+    except PlanTooSlow:
+        return _error(
+            request,
+            503,
+            _("Uw overzicht is niet gelukt"),
+            _("Het maken van uw overzicht duurde te lang. Uw antwoorden zijn bewaard. Maak lange antwoorden wat korter. Probeer het daarna opnieuw."),
+            back_to_check=True,
+        )
     response = HttpResponse(body, content_type="application/pdf")
     disposition = "attachment" if request.GET.get("download") else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -131,8 +145,20 @@ def start_over(request):
     return redirect(_step_url(steps.first_step()))
 
 
-def _error(request, status, title, text):
-    return render(request, "error.html", {"title": title, "text": text, "status": status}, status=status)
+def _error(request, status, title, text, back_to_check=False):
+    context = {"title": title, "text": text, "status": status, "back_to_check": back_to_check}
+    return render(request, "error.html", context, status=status)
+
+
+def too_many_requests(request, retry_after):
+    text = ngettext(
+        "U heeft dit vaak achter elkaar gevraagd. Wacht even. Over %(seconds)d seconde kunt u het opnieuw proberen. Uw antwoorden zijn bewaard.",
+        "U heeft dit vaak achter elkaar gevraagd. Wacht even. Over %(seconds)d seconden kunt u het opnieuw proberen. Uw antwoorden zijn bewaard.",
+        retry_after,
+    ) % {"seconds": retry_after}
+    response = _error(request, 429, _("Even wachten"), text, back_to_check=True)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def bad_request(request, exception=None):
