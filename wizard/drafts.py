@@ -37,16 +37,18 @@ def save_step(request, draft, slug, values):
     """Store what was typed on one step and push the expiry forward. Returns the saved draft.
 
     Only this step's key changes, under a row lock, so two tabs that save different steps
-    at the same moment both keep their answers.
+    at the same moment both keep their answers. A database error leaves no half-written
+    draft behind: each path is one transaction, and the caller still has ``values``.
     """
     expires_at = timezone.now() + retention()
     if not draft.is_saved:
-        # A new draft gets a new session key: a key set before the parent typed anything
-        # (by a shared computer, say) cannot be used to read it.
-        request.session.cycle_key()
-        draft.answers = {slug: values}
-        draft.expires_at = expires_at
-        draft.save()
+        with transaction.atomic():
+            draft.answers = {slug: values}
+            draft.expires_at = expires_at
+            draft.save()
+            # A new draft gets a new session key: a key set before the parent typed
+            # anything (by a shared computer, say) cannot be used to read it.
+            request.session.cycle_key()
         request.session[SESSION_KEY] = str(draft.pk)
     else:
         with transaction.atomic():

@@ -1,6 +1,9 @@
 """Thin views: each loads the draft, asks the registry or a service, and renders."""
+import logging
+
 from django.conf import settings
 from django.contrib import messages
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import drafts, plan, ratelimit, steps
 from .pdf import PlanTooSlow, render_plan_pdf
+
+logger = logging.getLogger(__name__)
 
 RETURN_TO_CHECK = "controleren"
 
@@ -49,13 +54,18 @@ def step(request, slug):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
-    previous, following = steps.neighbours(draft, step)
+    following = steps.neighbours(draft, step)[1]
 
     if request.method == "POST":
         form = steps.form_for(step, draft, data=request.POST)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
-        draft = drafts.save_step(request, draft, step.slug, form.submitted_values())
+        try:
+            draft = drafts.save_step(request, draft, step.slug, form.submitted_values())
+        except DatabaseError as error:
+            # Only the kind of error: a database message can quote the values it refused.
+            logger.error("Could not save step %s: %s", step.slug, type(error).__name__)
+            return _step_page(request, step, form, draft, return_to_check, status=503, save_failed=True)
         previous, following = steps.neighbours(draft, step)
         if request.POST.get("action") == "vorige":
             return redirect(_step_url(previous) if previous else reverse("wizard:start"))
@@ -67,7 +77,10 @@ def step(request, slug):
         if not step.applies_to(draft):
             return redirect(_step_url(following) if following else reverse("wizard:check"))
         form = steps.form_for(step, draft)
+    return _step_page(request, step, form, draft, return_to_check)
 
+
+def _step_page(request, step, form, draft, return_to_check, status=200, save_failed=False):
     applicable = steps.applicable_steps(draft)
     number = applicable.index(step) + 1 if step in applicable else None
     return render(
@@ -80,9 +93,11 @@ def step(request, slug):
             "total": len(applicable),
             "has_previous": True,
             "return_to_check": return_to_check,
+            "save_failed": save_failed,
             "summaries": plan.summarise(draft),
             "draft": draft,
         },
+        status=status,
     )
 
 
