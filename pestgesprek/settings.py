@@ -139,9 +139,14 @@ PDF_RATE_LIMIT = {
 # X-Forwarded-For tells us the visitor's address. Set to 0 when nothing stands in front.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
 
+# The session holds only the draft's id. It outlives the draft by this many days, so a parent
+# who returns just after the purge is told the answers were deleted, instead of finding
+# an empty form without a word.
+DRAFT_EXPIRED_NOTICE_DAYS = 7
+
 # Sessions live in the database: the cookie holds only a random key, never answers.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = DRAFT_RETENTION_DAYS * 24 * 60 * 60
+SESSION_COOKIE_AGE = (DRAFT_RETENTION_DAYS + DRAFT_EXPIRED_NOTICE_DAYS) * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

@@ -57,7 +57,7 @@ def save_step(request, draft, slug, values):
             locked.expires_at = expires_at
             locked.save(update_fields=["answers", "expires_at", "updated_at"])
         draft = locked
-    request.session.set_expiry(retention())
+    request.session.set_expiry(settings.SESSION_COOKIE_AGE)
     return draft
 
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("voorbereiding.pdf", views.plan_pdf, name="pdf"),
     path("wissen/", views.forget, name="forget"),
     path("opnieuw/", views.start_over, name="start_over"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -154,6 +154,10 @@ def forget(request):
     return render(request, "wizard/forget.html", {"draft": drafts.get_draft(request)})
 
 
+def privacy(request):
+    return render(request, "wizard/privacy.html", {"cookie_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60)})
+
+
 @require_POST
 def start_over(request):
     drafts.forget_draft(request)
