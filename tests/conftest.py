@@ -3,8 +3,13 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.db import DatabaseError
+from django.test import Client, override_settings
 from django.urls import reverse
 from pypdf import PdfReader
+
+from wizard import steps
+from wizard.pdf import PlanTooSlow
 
 FULL_ANSWERS = {
     "over-het-gesprek": {
@@ -79,3 +84,47 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _raise(error):
+    def raiser(*args, **kwargs):
+        raise error
+
+    return raiser
+
+
+@pytest.fixture
+def every_page(filled_client, settings, monkeypatch):
+    """{page type: response} for every kind of page the site serves, errors included."""
+    settings.ROOT_URLCONF = "tests.urls"
+    client = filled_client
+    pdf = reverse("wizard:pdf")
+    pages = {"start": client.get("/")}
+    for step in steps.STEPS:
+        pages[f"step {step.slug}"] = client.get(step_url(step.slug))
+    pages["step with errors"] = post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001})
+    pages["check"] = client.get(reverse("wizard:check"))
+    pages["pdf"] = client.get(pdf)
+    pages["privacy"] = client.get(reverse("wizard:privacy"))
+    pages["forget"] = client.get(reverse("wizard:forget"))
+    pages["400"] = client.get("/test/400/")
+    pages["400 unknown host"] = client.get("/", HTTP_HOST="elders.example")
+    pages["403"] = client.get("/test/403/")
+    pages["403 csrf"] = Client(enforce_csrf_checks=True).post(step_url(steps.first_step().slug), {})
+    pages["404"] = client.get("/bestaat-niet/")
+    with override_settings(PDF_RATE_LIMIT={"session": 0, "ip": 0}):
+        pages["429"] = client.get(pdf)
+    crashing = Client(raise_request_exception=False)
+    crashing.cookies = client.cookies
+    pages["500"] = crashing.get("/test/500/")
+    with monkeypatch.context() as patch:
+        patch.setattr("wizard.views.render_plan_pdf", _raise(PlanTooSlow()))
+        pages["503 pdf too slow"] = client.get(pdf)
+        patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
+        pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
+    pages["forgotten"] = client.post(reverse("wizard:forget"))
+    return pages
+
+
+def html_pages(pages):
+    return {name: r for name, r in pages.items() if r["Content-Type"].startswith("text/html")}

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wizard.models import Draft
 
-from .conftest import post_step, step_url
+from .conftest import html_pages, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 GONE = "Uw vorige antwoorden zijn gewist, omdat ze langer dan 30 dagen niet zijn gebruikt."
@@ -80,3 +80,8 @@ def test_the_privacy_page_says_what_where_how_long_and_who(client, settings):
         assert expected in html, expected
     assert f'href="{reverse("wizard:forget")}"' in html
 
+
+def test_every_page_links_to_the_privacy_page_in_its_footer(every_page):
+    for name, response in html_pages(every_page).items():
+        footer = response.content.decode().split('<footer class="site-footer">')[1]
+        assert f'href="{reverse("wizard:privacy")}"' in footer, name
