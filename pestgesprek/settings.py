@@ -198,5 +198,10 @@ LOGGING = {
     "loggers": {
         # WeasyPrint logs refused URLs; those could echo what a parent typed.
         "weasyprint": {"level": "ERROR", "handlers": ["console"], "propagate": False},
+        # Django keeps its loggers at INFO already; these two are pinned so that no one
+        # turns them up by accident. At DEBUG they log SQL with its parameters and each
+        # missing template variable with the whole page context: both hold the answers.
+        "django.db.backends": {"level": "INFO"},
+        "django.template": {"level": "INFO"},
     },
 }
