@@ -1,7 +1,10 @@
 """Shared helpers: walk the wizard as a parent would, and read PDFs back as text."""
 import io
+import os
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.test import Client, override_settings
@@ -10,6 +13,19 @@ from pypdf import PdfReader
 
 from wizard import steps
 from wizard.pdf import PlanTooSlow
+
+# Property-based tests: moderate by default so `make test` stays quick; HYPOTHESIS_PROFILE=thorough
+# for a long hunt. Each test posts through Django's test client, so the database fixture is
+# shared by all examples of one test, which is fine: every example uses a fresh client.
+hypothesis_settings.register_profile(
+    "pestgesprek",
+    max_examples=30,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile("thorough", parent=hypothesis_settings.get_profile("pestgesprek"), max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "pestgesprek"))
 
 FULL_ANSWERS = {
     "over-het-gesprek": {
