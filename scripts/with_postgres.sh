@@ -46,7 +46,8 @@ as_server_user() {
   fi
 }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/pestgesprek-pg.XXXXXX")
+# Always under /tmp: the server user must reach it, and a socket path must stay short.
+WORK=$(mktemp -d /tmp/pestgesprek-pg.XXXXXX)
 DATA="$WORK/data"
 SOCKET_DIR="$WORK"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$WORK"; fi
