@@ -61,8 +61,6 @@ stop_server() {
   exit "$status"
 }
 trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 as_server_user "$PG_BIN/initdb" -D "$DATA" -U pestgesprek --auth=trust --encoding=UTF8 --locale=C >/dev/null
 # Durability is pointless for a database that is thrown away: these settings make tests faster.
@@ -74,4 +72,10 @@ as_server_user "$PG_BIN/createdb" -h "$SOCKET_DIR" -U pestgesprek pestgesprek
 # The socket folder goes in the query: a host name in a URL is lower-cased, a path is not.
 export DATABASE_URL="postgres://pestgesprek@/pestgesprek?host=$SOCKET_DIR"
 echo "PostgreSQL $("$PG_BIN/pg_ctl" --version | awk '{print $3}') draait tijdelijk in $WORK" >&2
-"$@"
+# In the background, because bash runs a trap only after the foreground command ends: a
+# TERM (a CI timeout, say) is passed on to the command, and then the server is stopped.
+"$@" &
+COMMAND=$!
+trap 'kill -TERM "$COMMAND" 2>/dev/null; wait "$COMMAND"; exit 143' TERM
+trap 'kill -INT "$COMMAND" 2>/dev/null; wait "$COMMAND"; exit 130' INT
+wait "$COMMAND"
