@@ -7,12 +7,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
-.PHONY: install run test migrate fixtures clean
+.PHONY: install run test test-postgres smoke migrate fixtures clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,postgres]'
+	$(PY) -m pip install --quiet -e '.[dev,postgres,production]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -33,6 +33,14 @@ run: fixtures
 
 test: install
 	$(PY) -m pytest
+
+# The same suite against a throwaway PostgreSQL 15 that the script starts and removes.
+test-postgres: install
+	scripts/with_postgres.sh $(PY) -m pytest
+
+# gunicorn with production settings: start page, one saved step and a PDF over real HTTP.
+smoke: install
+	$(PY) scripts/smoke_gunicorn.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .hypothesis

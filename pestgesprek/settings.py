@@ -44,11 +44,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_forms_gds",
+    "csp",
     "wizard",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Near the top, so that responses made by the middleware below (a 400 for a bad
+    # host name, say) get these headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "pestgesprek.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -56,7 +62,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "pestgesprek.urls"
@@ -100,7 +105,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # The font is installed from PyPI, not copied into the repo.
@@ -124,9 +129,29 @@ CRISPY_TEMPLATE_PACK = "gds"
 # A parent's answers are kept this long after the last change, then purged.
 DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
 
+# A PDF that takes longer than this is stopped with a friendly message. A valid draft takes
+# about a second at most; keep this well below gunicorn's worker timeout (gunicorn.conf.py).
+PDF_RENDER_SECONDS = float(os.environ.get("PDF_RENDER_SECONDS", "10"))
+
+# PDFs each browser session and each IP address may ask for per minute. A PDF costs a CPU
+# for up to a second; this keeps one client from tying up every worker. Benchmarks that
+# send many PDF requests from one address raise the numbers through the environment.
+PDF_RATE_LIMIT = {
+    "session": int(os.environ.get("PDF_RATE_LIMIT_PER_SESSION", "10")),
+    "ip": int(os.environ.get("PDF_RATE_LIMIT_PER_IP", "30")),
+}
+# Production runs behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER below); its
+# X-Forwarded-For tells us the visitor's address. Set to 0 when nothing stands in front.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+
+# The session holds only the draft's id. It outlives the draft by this many days, so a parent
+# who returns just after the purge is told the answers were deleted, instead of finding
+# an empty form without a word.
+DRAFT_EXPIRED_NOTICE_DAYS = 7
+
 # Sessions live in the database: the cookie holds only a random key, never answers.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = DRAFT_RETENTION_DAYS * 24 * 60 * 60
+SESSION_COOKIE_AGE = (DRAFT_RETENTION_DAYS + DRAFT_EXPIRED_NOTICE_DAYS) * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
@@ -142,7 +167,28 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Everything a page needs comes from our own origin: no inline code, no other sites.
+# Our HTML has no inline scripts or style attributes; a test keeps it that way.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Browser features the site never uses, switched off for it and anything it might embed.
+PERMISSIONS_POLICY = [
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+    "microphone", "midi", "payment", "usb",
+]
 
 LOGGING = {
     "version": 1,
@@ -152,5 +198,10 @@ LOGGING = {
     "loggers": {
         # WeasyPrint logs refused URLs; those could echo what a parent typed.
         "weasyprint": {"level": "ERROR", "handlers": ["console"], "propagate": False},
+        # Django keeps its loggers at INFO already; these two are pinned so that no one
+        # turns them up by accident. At DEBUG they log SQL with its parameters and each
+        # missing template variable with the whole page context: both hold the answers.
+        "django.db.backends": {"level": "INFO"},
+        "django.template": {"level": "INFO"},
     },
 }

@@ -1,9 +1,31 @@
 """Shared helpers: walk the wizard as a parent would, and read PDFs back as text."""
 import io
+import os
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.test import Client, override_settings
 from django.urls import reverse
 from pypdf import PdfReader
+
+from wizard import steps
+from wizard.pdf import PlanTooSlow
+
+# Property-based tests: moderate by default so `make test` stays quick; HYPOTHESIS_PROFILE=thorough
+# for a long hunt. Each test posts through Django's test client, so the database fixture is
+# shared by all examples of one test, which is fine: every example uses a fresh client.
+hypothesis_settings.register_profile(
+    "pestgesprek",
+    max_examples=30,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile("thorough", parent=hypothesis_settings.get_profile("pestgesprek"), max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "pestgesprek"))
 
 FULL_ANSWERS = {
     "over-het-gesprek": {
@@ -95,3 +117,66 @@ def incident_rows(*rows):
     for number, row in enumerate(rows):
         data.update({f"voorval-{number}-{name}": value for name, value in row.items()})
     return data
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counts live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _raise(error):
+    def raiser(*args, **kwargs):
+        raise error
+
+    return raiser
+
+
+@pytest.fixture
+def every_page(filled_client, demo_school, django_user_model, settings, monkeypatch):
+    """{page type: response} for every kind of page the site serves, errors included."""
+    settings.ROOT_URLCONF = "tests.urls"
+    client = filled_client
+    # On the bullying track every step applies.
+    post_step(client, "over-het-gesprek", {**FULL_ANSWERS["over-het-gesprek"], "topic": "pesten"})
+    pdf = reverse("wizard:pdf")
+    pages = {"start": client.get("/")}
+    for step in steps.STEPS:
+        pages[f"step {step.slug}"] = client.get(step_url(step.slug))
+        assert pages[f"step {step.slug}"].status_code == 200, step.slug
+    pages["roadmap"] = client.get(reverse("wizard:roadmap"))
+    pages["school"] = client.get(reverse("wizard:school", args=[demo_school.slug]))
+    staff = Client()
+    staff_user = django_user_model.objects.create_user("staff-pages", is_staff=True)
+    demo_school.staff.add(staff_user)
+    staff.force_login(staff_user)
+    pages["school share"] = staff.get(reverse("wizard:school_share", args=[demo_school.slug]))
+    pages["school qr"] = staff.get(reverse("wizard:school_qr_png", args=[demo_school.slug]))
+    pages["step with errors"] = post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001})
+    pages["check"] = client.get(reverse("wizard:check"))
+    pages["pdf"] = client.get(pdf)
+    pages["privacy"] = client.get(reverse("wizard:privacy"))
+    pages["forget"] = client.get(reverse("wizard:forget"))
+    pages["400"] = client.get("/test/400/")
+    pages["400 unknown host"] = client.get("/", HTTP_HOST="elders.example")
+    pages["403"] = client.get("/test/403/")
+    pages["403 csrf"] = Client(enforce_csrf_checks=True).post(step_url(steps.first_step().slug), {})
+    pages["404"] = client.get("/bestaat-niet/")
+    with override_settings(PDF_RATE_LIMIT={"session": 0, "ip": 0}):
+        pages["429"] = client.get(pdf)
+    crashing = Client(raise_request_exception=False)
+    crashing.cookies = client.cookies
+    pages["500"] = crashing.get("/test/500/")
+    with monkeypatch.context() as patch:
+        patch.setattr("wizard.views.render_plan_pdf", _raise(PlanTooSlow()))
+        pages["503 pdf too slow"] = client.get(pdf)
+        patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
+        pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
+    pages["forgotten"] = client.post(reverse("wizard:forget"))
+    return pages
+
+
+def html_pages(pages):
+    return {name: r for name, r in pages.items() if r["Content-Type"].startswith("text/html")}

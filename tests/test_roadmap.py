@@ -82,8 +82,21 @@ def test_only_checked_or_seed_phone_numbers_are_published(support_contacts):
     assert ombudsman.phone and ombudsman.published_phone == ""
     items = {item.key: item for item in build_roadmap(_draft()).outside}
     assert items["kinderombudsman"].contact == ""
-    assert items["kinderombudsman"].website_url == "https://kinderombudsman.nl"
-    assert items["leerplichtambtenaar"].website_url is None
+    assert items["kinderombudsman"].website_href == "/naar/kinderombudsman/"
+    assert items["leerplichtambtenaar"].website_href == ""
+
+
+def test_links_to_other_sites_go_through_our_own_origin(client, demo_school):
+    assert client.get("/naar/kinderombudsman/")["Location"] == "https://kinderombudsman.nl"
+    assert client.get("/naar/leerplichtambtenaar/").status_code == 404
+    assert client.get("/naar/bestaat-niet/").status_code == 404
+    school = "/s/voorbeeldschool/naar/"
+    assert client.get(school + "klachtenregeling/")["Location"] == "https://voorbeeldschool.invalid/klachtenregeling"
+    assert client.get(school + "pestprotocol/")["Location"] == "https://voorbeeldschool.invalid/pestprotocol"
+    assert client.get(school + "staff/").status_code == 404
+    demo_school.protocol_url = ""
+    demo_school.save()
+    assert client.get(school + "pestprotocol/").status_code == 404
 
 
 def test_the_roadmap_page_shows_the_ladder_and_credits_the_source(client, support_contacts):

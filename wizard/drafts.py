@@ -38,18 +38,20 @@ def save_step(request, draft, slug, values):
     """Store what was typed on one step and push the expiry forward. Returns the saved draft.
 
     Only this step's key changes, under a row lock, so two tabs that save different steps
-    at the same moment both keep their answers.
+    at the same moment both keep their answers. A database error leaves no half-written
+    draft behind: each path is one transaction, and the caller still has ``values``.
     """
     expires_at = timezone.now() + retention()
     if not draft.is_saved:
-        # A new draft gets a new session key: a key set before the parent typed anything
-        # (by a shared computer, say) cannot be used to read it.
-        request.session.cycle_key()
-        draft.answers = {slug: values}
-        school_id = request.session.get(SCHOOL_KEY)
-        draft.school = School.objects.filter(pk=school_id).first() if school_id else None
-        draft.expires_at = expires_at
-        draft.save()
+        with transaction.atomic():
+            draft.answers = {slug: values}
+            school_id = request.session.get(SCHOOL_KEY)
+            draft.school = School.objects.filter(pk=school_id).first() if school_id else None
+            draft.expires_at = expires_at
+            draft.save()
+            # A new draft gets a new session key: a key set before the parent typed
+            # anything (by a shared computer, say) cannot be used to read it.
+            request.session.cycle_key()
         request.session[SESSION_KEY] = str(draft.pk)
     else:
         with transaction.atomic():
@@ -58,7 +60,7 @@ def save_step(request, draft, slug, values):
             locked.expires_at = expires_at
             locked.save(update_fields=["answers", "expires_at", "updated_at"])
         draft = locked
-    request.session.set_expiry(retention())
+    request.session.set_expiry(settings.SESSION_COOKIE_AGE)
     return draft
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Fieldset, Layout
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import BaseValidator, MaxLengthValidator
 from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +18,9 @@ from . import content
 LONG_TEXT = 2000
 SHORT_TEXT = 200
 QUESTION_TEXT = 300
+# Every line becomes a line in the PDF. Without a cap, 2,000 characters of empty lines make
+# hundreds of pages and keep a worker busy for half a minute.
+LONG_TEXT_LINES = 40
 # What we keep of one typed value, valid or not. Far above any field's limit, so a parent
 # who typed too much still gets it all back to shorten, but small enough to bound storage.
 STORED_VALUE_CAP = 50_000
@@ -27,6 +30,22 @@ TOO_LONG = ngettext_lazy(
     "Uw tekst is te lang. Maak hem korter: hoogstens %(limit_value)d tekens. Nu zijn het er %(show_value)d.",
     "limit_value",
 )
+TOO_MANY_LINES = ngettext_lazy(
+    "Uw tekst heeft te veel regels. Gebruik hoogstens %(limit_value)d regel. Nu zijn het er %(show_value)d.",
+    "Uw tekst heeft te veel regels. Gebruik hoogstens %(limit_value)d regels. Nu zijn het er %(show_value)d.",
+    "limit_value",
+)
+
+
+class MaxLinesValidator(BaseValidator):
+    message = TOO_MANY_LINES
+    code = "max_lines"
+
+    def compare(self, lines, limit):
+        return lines > limit
+
+    def clean(self, text):
+        return len(text.splitlines())
 
 
 class TextField(forms.CharField):
@@ -36,11 +55,13 @@ class TextField(forms.CharField):
     parent would not know what was lost.
     """
 
-    def __init__(self, label, *, max_length=LONG_TEXT, long=True, help_text="", **kwargs):
+    def __init__(self, label, *, max_length=LONG_TEXT, long=True, max_lines=LONG_TEXT_LINES, help_text="", **kwargs):
         widget = forms.Textarea(attrs={"rows": 3}) if long else forms.TextInput()
         super().__init__(label=label, required=False, help_text=help_text, widget=widget, **kwargs)
         self.limit = max_length
         self.validators.append(MaxLengthValidator(max_length, message=TOO_LONG))
+        if long and max_lines:
+            self.validators.append(MaxLinesValidator(max_lines))
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -176,7 +197,8 @@ def field_errors(form, prefix=""):
 
 def _bounded(value):
     if isinstance(value, str):
-        return value[:STORED_VALUE_CAP]
+        # PostgreSQL cannot store a NUL character in JSON; no one types one on purpose.
+        return value.replace("\x00", "")[:STORED_VALUE_CAP]
     if isinstance(value, (list, tuple)):
         return [_bounded(item) for item in value[:200] if isinstance(item, str)]
     return None
@@ -270,6 +292,8 @@ class QuestionsForm(StepForm):
     own_questions = TextField(
         _("Uw eigen vragen"),
         max_length=content.MAX_OWN_QUESTIONS * (QUESTION_TEXT + 1),
+        # The number of questions is checked below; empty lines never reach the PDF.
+        max_lines=None,
         help_text=_("Schrijf elke vraag op een nieuwe regel. Hoogstens 20 vragen."),
     )
 

@@ -90,6 +90,12 @@ class School(models.Model):
     def __str__(self):
         return self.name
 
+    # The school's own links, by the name they have in our outbound URLs.
+    LINKS = {"klachtenregeling": "complaints_url", "pestprotocol": "protocol_url", "schoolgids": "schoolgids_url"}
+
+    def link(self, name):
+        return getattr(self, self.LINKS[name]) if name in self.LINKS else ""
+
     def person(self, role):
         """(name, contact) of one of the school's roles, e.g. ``person("zorgcoordinator")``."""
         return getattr(self, f"{role}_name"), getattr(self, f"{role}_contact")
@@ -122,6 +128,13 @@ class SupportContact(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def website_url(self):
+        """A link for a bare domain such as "kinderombudsman.nl"; None for advice like "via uw gemeente"."""
+        if self.website and " " not in self.website and "." in self.website:
+            return f"https://{self.website}"
+        return None
 
     @property
     def published_phone(self):

@@ -1,8 +1,12 @@
 """Render a parent's plan as an A4 PDF. Only our own static files may be fetched."""
 import functools
+import logging
 import mimetypes
+import signal
+import threading
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
@@ -17,6 +21,20 @@ from .plan import build_plan
 # our static files. Nothing is ever requested over the network.
 STATIC_ORIGIN = "https://static.pestgesprek.invalid/"
 PRINT_STYLESHEET = "css/print.css"
+
+logger = logging.getLogger(__name__)
+
+
+class PlanTooSlow(Exception):
+    """Rendering took longer than settings.PDF_RENDER_SECONDS and was stopped."""
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm inside WeasyPrint.
+
+    A BaseException, like KeyboardInterrupt: WeasyPrint catches ``Exception`` around
+    fetching and font loading, and must not swallow this and carry on.
+    """
 
 
 class StaticFilesOnlyFetcher(URLFetcher):
@@ -76,8 +94,55 @@ def html_to_pdf(html):
     )
 
 
-def render_plan_pdf(draft):
-    """The parent's plan as (PDF bytes, file name), made in memory."""
+def _within_time_limit(seconds, function, *args):
+    """``function(*args)``, stopped with PlanTooSlow after ``seconds``.
+
+    WeasyPrint is pure Python and cannot be stopped from another thread, and a separate
+    process would cost a fork and lose the stylesheet parsed once per process. So we use
+    SIGALRM, which Python turns into an exception between two bytecodes. Signals reach
+    only the main thread: that is where gunicorn's sync workers (our gunicorn.conf.py)
+    handle requests. In other threads (the threaded development server) there is no
+    alarm; the field limits keep every valid draft small enough anyway.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        return function(*args)
+    armed = True
+
+    def out_of_time(signum, frame):
+        if armed:
+            raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    try:
+        try:
+            # Then again every 50 ms: Python drops an exception raised while it runs a
+            # finalizer or __del__ (cffi frees Pango objects that way), so we keep
+            # ringing until one lands in WeasyPrint's own code.
+            signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+            return function(*args)
+        finally:
+            # An alarm that fires after the next line does nothing; one that fires
+            # before it raises here and is caught below like any other.
+            armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        # The renderer was stopped halfway, maybe while it registered a font: start afresh.
+        _renderer.cache_clear()
+        logger.warning("Stopped rendering a PDF after %s seconds.", seconds)
+        raise PlanTooSlow from None
+    finally:
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _render(draft):
     plan = build_plan(draft)
     date = plan.conversation_date or timezone.localdate()
     return html_to_pdf(plan_html(plan)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
+
+
+def render_plan_pdf(draft):
+    """The parent's plan as (PDF bytes, file name), made in memory.
+
+    Raises PlanTooSlow when that takes longer than settings.PDF_RENDER_SECONDS.
+    """
+    return _within_time_limit(settings.PDF_RENDER_SECONDS, _render, draft)

@@ -1,6 +1,7 @@
 """The roadmap "Als het niet goed loopt": who to turn to, in order, fitted to a draft's answers."""
 from dataclasses import dataclass, field, replace
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,15 +18,10 @@ class Item:
     person: str = ""
     contact: str = ""
     website: str = ""
+    website_href: str = ""
     link: str = ""
+    link_href: str = ""
     reason: str = ""
-
-    @property
-    def website_url(self):
-        """A link for a bare domain such as "kinderombudsman.nl"; None for advice like "via uw gemeente"."""
-        if self.website and " " not in self.website and "." in self.website:
-            return f"https://{self.website}"
-        return None
 
 
 @dataclass
@@ -90,7 +86,7 @@ def _school_role(school, role, key, title, when, bring):
     return Item(key, title, when, bring, person=name, contact=contact)
 
 
-def _contact(contacts, key, **extra):
+def _contact(contacts, key):
     contact = contacts.get(key)
     if contact is None:
         return None
@@ -100,9 +96,23 @@ def _contact(contacts, key, **extra):
         contact.when_it_helps,
         contact.what_to_bring,
         contact=contact.published_phone,
-        website=contact.website,
-        **extra,
+        **_website(contact),
     )
+
+
+def _website(contact):
+    """The contact's website as shown, and a link through our own origin (see views.outbound_contact)."""
+    if contact is None:
+        return {}
+    href = reverse("wizard:outbound_contact", args=[contact.key]) if contact.website_url else ""
+    return {"website": contact.website, "website_href": href}
+
+
+def _school_link(school, name):
+    """One of the school's own links as shown, and a link through our own origin."""
+    if school is None or not school.link(name):
+        return {}
+    return {"link": school.link(name), "link_href": reverse("wizard:outbound_school", args=[school.slug, name])}
 
 
 def _conversation_partner(draft, role):
@@ -152,10 +162,10 @@ def build_roadmap(draft=None, school=None):
         _("Neem uw lijstje mee en vertel wat de school al deed. Naam en adres staan in de schoolgids."),
     )
     outside = [
-        replace(external, link=school.schoolgids_url) if school else external,
+        replace(external, **_school_link(school, "schoolgids")),
         *filter(None, [_contact(contacts, key) for key in ("jeugdarts", "vertrouwensinspecteur", "leerplichtambtenaar", "kinderombudsman", "huisarts")]),
     ]
-    complaints = _contact(contacts, "klachtencommissie")
+    complaints = contacts.get("klachtencommissie")
     too_little = [
         _school_role(
             school, "pestcoordinator", "pestcoordinator", _("De coördinator van het pestbeleid"),
@@ -173,8 +183,8 @@ def build_roadmap(draft=None, school=None):
             _("Een klacht indienen"),
             _("Komt u er met de school niet uit? Dien dan een klacht in volgens de klachtenregeling uit de schoolgids. Meestal gaat die eerst naar het schoolbestuur. U kunt ook naar een onafhankelijke, landelijke klachtencommissie."),
             _("Schrijf op wat er gebeurde, wat de school deed, en wat u wilt."),
-            link=school.complaints_url if school else "",
-            website=complaints.website if complaints else "",
+            **_school_link(school, "klachtenregeling"),
+            **_website(complaints),
         ),
         *filter(None, [_contact(contacts, "onderwijsinspectie"), _contact(contacts, "politie")]),
     ]

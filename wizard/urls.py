@@ -15,4 +15,7 @@ urlpatterns = [
     path("s/<slug:slug>/", views.school, name="school"),
     path("s/<slug:slug>/delen/", views.school_share, name="school_share"),
     path("s/<slug:slug>/qr.png", views.school_qr_png, name="school_qr_png"),
+    path("s/<slug:slug>/naar/<slug:name>/", views.outbound_school, name="outbound_school"),
+    path("naar/<slug:key>/", views.outbound_contact, name="outbound_contact"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

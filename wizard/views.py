@@ -1,18 +1,25 @@
 """Thin views: each loads the draft, asks the registry or a service, and renders."""
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import drafts, plan, schools, steps
-from .models import School
-from .pdf import render_plan_pdf
+from . import drafts, plan, ratelimit, schools, steps
+from .models import School, SupportContact
+from .pdf import PlanTooSlow, render_plan_pdf
 from .roadmap import build_roadmap
+
+logger = logging.getLogger(__name__)
 
 RETURN_TO_CHECK = "controleren"
 
@@ -51,13 +58,18 @@ def step(request, slug):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
-    previous, following = steps.neighbours(draft, step)
+    following = steps.neighbours(draft, step)[1]
 
     if request.method == "POST":
         form = steps.form_for(step, draft, data=request.POST)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
-        draft = drafts.save_step(request, draft, step.slug, form.submitted_values(draft.step_data(step.slug)))
+        try:
+            draft = drafts.save_step(request, draft, step.slug, form.submitted_values(draft.step_data(step.slug)))
+        except DatabaseError as error:
+            # Only the kind of error: a database message can quote the values it refused.
+            logger.error("Could not save step %s: %s", step.slug, type(error).__name__)
+            return _step_page(request, step, form, draft, return_to_check, status=503, save_failed=True)
         previous, following = steps.neighbours(draft, step)
         action = request.POST.get("action", "volgende")
         if action == "vorige":
@@ -73,7 +85,10 @@ def step(request, slug):
         if not step.applies_to(draft):
             return redirect(_step_url(following) if following else reverse("wizard:check"))
         form = steps.form_for(step, draft)
+    return _step_page(request, step, form, draft, return_to_check)
 
+
+def _step_page(request, step, form, draft, return_to_check, status=200, save_failed=False):
     applicable = steps.applicable_steps(draft)
     number = applicable.index(step) + 1 if step in applicable else None
     return render(
@@ -86,9 +101,11 @@ def step(request, slug):
             "total": len(applicable),
             "has_previous": True,
             "return_to_check": return_to_check,
+            "save_failed": save_failed,
             "summaries": plan.summarise(draft),
             "draft": draft,
         },
+        status=status,
     )
 
 
@@ -115,7 +132,19 @@ def plan_pdf(request):
     draft = _require_draft(request)
     if not draft.is_saved:
         return redirect("wizard:start")
-    body, filename = render_plan_pdf(draft)
+    wait = ratelimit.seconds_to_wait(request, "pdf", settings.PDF_RATE_LIMIT)
+    if wait:
+        return too_many_requests(request, wait)
+    try:
+        body, filename = render_plan_pdf(draft)
+    except PlanTooSlow:
+        return _error(
+            request,
+            503,
+            _("Uw overzicht is niet gelukt"),
+            _("Het maken van uw overzicht duurde te lang. Uw antwoorden zijn bewaard. Maak lange antwoorden wat korter. Probeer het daarna opnieuw."),
+            back_to_check=True,
+        )
     response = HttpResponse(body, content_type="application/pdf")
     disposition = "attachment" if request.GET.get("download") else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -131,6 +160,10 @@ def forget(request):
         drafts.forget_draft(request)
         return render(request, "wizard/forgotten.html")
     return render(request, "wizard/forget.html", {"draft": drafts.get_draft(request)})
+
+
+def privacy(request):
+    return render(request, "wizard/privacy.html", {"cookie_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60)})
 
 
 @require_POST
@@ -156,6 +189,22 @@ def school(request, slug):
         "wizard/start.html",
         {"draft": draft, "school": school, "first_url": _step_url(steps.first_step())},
     )
+
+
+# Links to other sites go through these two views, so that our pages refer only to our own
+# origin and a link can only lead to an address that a school or an administrator entered.
+def outbound_contact(request, key):
+    url = get_object_or_404(SupportContact, key=key).website_url
+    if not url:
+        raise Http404(key)
+    return redirect(url)
+
+
+def outbound_school(request, slug, name):
+    url = get_object_or_404(School, slug=slug).link(name)
+    if not url:
+        raise Http404(name)
+    return redirect(url)
 
 
 def _managed_school(request, slug):
@@ -186,8 +235,20 @@ def school_qr_png(request, slug):
     return response
 
 
-def _error(request, status, title, text):
-    return render(request, "error.html", {"title": title, "text": text, "status": status}, status=status)
+def _error(request, status, title, text, back_to_check=False):
+    context = {"title": title, "text": text, "status": status, "back_to_check": back_to_check}
+    return render(request, "error.html", context, status=status)
+
+
+def too_many_requests(request, retry_after):
+    text = ngettext(
+        "U heeft dit vaak achter elkaar gevraagd. Wacht even. Over %(seconds)d seconde kunt u het opnieuw proberen. Uw antwoorden zijn bewaard.",
+        "U heeft dit vaak achter elkaar gevraagd. Wacht even. Over %(seconds)d seconden kunt u het opnieuw proberen. Uw antwoorden zijn bewaard.",
+        retry_after,
+    ) % {"seconds": retry_after}
+    response = _error(request, 429, _("Even wachten"), text, back_to_check=True)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def bad_request(request, exception=None):

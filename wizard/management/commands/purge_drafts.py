@@ -2,6 +2,7 @@
 from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from wizard.drafts import purge_expired_drafts
 
@@ -13,4 +14,8 @@ class Command(BaseCommand):
         now = timezone.now()
         drafts = purge_expired_drafts(now)
         sessions, _ = Session.objects.filter(expire_date__lte=now).delete()
-        self.stdout.write(f"{drafts} concepten en {sessions} sessies gewist.")
+        self.stdout.write(
+            ngettext("%(count)d concept gewist", "%(count)d concepten gewist", drafts) % {"count": drafts}
+            + ", "
+            + ngettext("%(count)d sessie gewist.", "%(count)d sessies gewist.", sessions) % {"count": sessions}
+        )

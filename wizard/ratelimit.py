@@ -1,0 +1,50 @@
+"""Count requests per browser session and per IP address, to keep costly pages from being abused."""
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+WINDOW_SECONDS = 60
+
+
+def client_address(request):
+    """The visitor's IP address.
+
+    Behind TRUSTED_PROXY_COUNT proxies, each proxy appends the address it saw to
+    X-Forwarded-For, so the one our nearest proxies vouch for is that many from the
+    right. Anything further left was written by the client and could be made up.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def seconds_to_wait(request, action, limits):
+    """0 if this request may go ahead, else the seconds until the next minute starts.
+
+    ``limits`` maps "session" and "ip" to the number of requests allowed per minute.
+    Counts live in Django's default cache, which is in the memory of each process: with
+    N gunicorn workers a client may get up to N times the limit. That is enough to stop
+    one client from keeping every worker busy; a shared cache would make it exact.
+    """
+    now = time.time()
+    window = int(now // WINDOW_SECONDS)
+    who = {"session": request.session.session_key, "ip": client_address(request)}
+    over = False
+    for scope, limit in limits.items():
+        if not who[scope]:
+            continue
+        # Hashed: cache keys must be short and plain, and we would rather not hold raw addresses.
+        digest = hashlib.sha256(who[scope].encode()).hexdigest()[:32]
+        key = f"ratelimit:{action}:{scope}:{digest}:{window}"
+        cache.add(key, 0, timeout=WINDOW_SECONDS)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr, at the very end of the window
+            count = 1
+            cache.set(key, count, timeout=WINDOW_SECONDS)
+        over = over or count > limit
+    return WINDOW_SECONDS - int(now) % WINDOW_SECONDS if over else 0
