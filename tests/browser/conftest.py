@@ -1,0 +1,60 @@
+"""Fixtures for tests in a real headless Chromium against pytest-django's live server."""
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from ..conftest import fill_wizard
+
+# The live server runs Django in a thread while Playwright's sync API runs an event loop in
+# this one; Django would otherwise refuse ORM calls made from "async" test code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}; `make test` installs it with apt-get.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        # Without the background-networking flags Chromium waits on refused connections here.
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--lang=nl-NL",
+        ],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, live_server):
+    return {**browser_context_args, "base_url": live_server.url, "viewport": PHONE, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def open_page(page, live_server):
+    """Open one of pages.PAGES in the phone-sized browser, as a parent would reach it."""
+
+    def open_(page_type):
+        if page_type.filled:
+            client = fill_wizard(Client())
+            page.context.add_cookies(
+                [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
+            )
+        response = page.goto(page_type.path)
+        if page_type.then:
+            page_type.then(page)
+        else:
+            assert response.status == page_type.status
+        return page
+
+    return open_
