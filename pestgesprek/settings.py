@@ -83,6 +83,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Saving a step reads and writes in one transaction: take the write lock at its start,
+    # so concurrent saves wait their turn instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -124,8 +130,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 # A parent's answers are kept this long after the last change, then purged.
 DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
 
-# Sessions live in the database: the cookie holds only a random key, never answers.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The session is a signed cookie that holds only the draft's random id (and its expiry),
+# never answers: the answers stay in the database. Deleting the draft makes the cookie
+# worthless. A cookie instead of a session row saves a database query on every page.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = DRAFT_RETENTION_DAYS * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,22 +1,28 @@
 """Render a parent's plan as an A4 PDF. Only our own static files may be fetched."""
 import functools
+import hashlib
+import json
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
+from .drafts import cached_pdf_key
 from .plan import build_plan
 
 # A made-up origin: links in the PDF template point here, and the fetcher maps them to
 # our static files. Nothing is ever requested over the network.
 STATIC_ORIGIN = "https://static.pestgesprek.invalid/"
 PRINT_STYLESHEET = "css/print.css"
+# A parent often views, then downloads, then prints: render once for all three.
+PDF_CACHE_SECONDS = 10 * 60
 
 
 class StaticFilesOnlyFetcher(URLFetcher):
@@ -76,8 +82,25 @@ def html_to_pdf(html):
     )
 
 
+def _fingerprint(draft):
+    """Everything the PDF depends on: the answers, the language and today's date ("Gemaakt op")."""
+    content = json.dumps([draft.answers, translation.get_language(), timezone.localdate().isoformat()], sort_keys=True)
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
 def render_plan_pdf(draft):
-    """The parent's plan as (PDF bytes, file name), made in memory."""
+    """The parent's plan as (PDF bytes, file name), made in memory.
+
+    The result is cached in memory (never on disk) per draft, under a hash of what it
+    depends on: asking again for an unchanged draft costs no rendering, a changed answer
+    renders afresh.
+    """
+    key, fingerprint = cached_pdf_key(draft.pk), _fingerprint(draft)
+    cached = cache.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1], cached[2]
     plan = build_plan(draft)
     date = plan.conversation_date or timezone.localdate()
-    return html_to_pdf(plan_html(plan)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
+    body, filename = html_to_pdf(plan_html(plan)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
+    cache.set(key, (fingerprint, body, filename), PDF_CACHE_SECONDS)
+    return body, filename

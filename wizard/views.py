@@ -44,16 +44,15 @@ def step(request, slug):
     step = steps.get_step(slug)
     if step is None:
         raise Http404(slug)
-    draft = drafts.get_draft(request)
-    _say_if_expired(request)
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
-    previous, following = steps.neighbours(draft, step)
 
     if request.method == "POST":
-        form = steps.form_for(step, draft, data=request.POST)
-        valid = form.is_valid()
-        # Save first, whatever the button: typed text is never lost, valid or not.
-        draft = drafts.save_step(request, draft, step.slug, form.submitted_values())
+        with drafts.editing_draft(request) as draft:
+            form = steps.form_for(step, draft, data=request.POST)
+            valid = form.is_valid()
+            # Save first, whatever the button: typed text is never lost, valid or not.
+            draft = drafts.save_step(request, draft, step.slug, form.submitted_values())
+        _say_if_expired(request)
         previous, following = steps.neighbours(draft, step)
         if request.POST.get("action") == "vorige":
             return redirect(_step_url(previous) if previous else reverse("wizard:start"))
@@ -62,7 +61,10 @@ def step(request, slug):
                 return redirect("wizard:check")
             return redirect(_step_url(following))
     else:
+        draft = drafts.get_draft(request)
+        _say_if_expired(request)
         if not step.applies_to(draft):
+            following = steps.neighbours(draft, step)[1]
             return redirect(_step_url(following) if following else reverse("wizard:check"))
         form = steps.form_for(step, draft)
 
