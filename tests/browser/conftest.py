@@ -6,33 +6,20 @@ import pytest
 from django.test import Client
 
 from ..conftest import fill_wizard
+from . import chromium
 
 # The live server runs Django in a thread while Playwright's sync API runs an event loop in
 # this one; Django would otherwise refuse ORM calls made from "async" test code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 375, "height": 667}
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"Chromium is missing at {CHROMIUM}; `make test` installs it with apt-get.")
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        # Without the background-networking flags Chromium waits on refused connections here.
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--lang=nl-NL",
-        ],
-    }
+    if not shutil.which(chromium.EXECUTABLE):
+        pytest.fail(f"Chromium is missing at {chromium.EXECUTABLE}; `make test` installs it with apt-get.")
+    return {**browser_type_launch_args, "executable_path": chromium.EXECUTABLE, "args": chromium.ARGS}
 
 
 @pytest.fixture

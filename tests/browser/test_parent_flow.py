@@ -72,6 +72,14 @@ def test_vorige_keeps_half_typed_text_and_the_back_button_works(page):
     expect(page.get_by_label("Wat vindt uw kind leuk op school?")).to_have_value("Half getyp")
 
 
+def test_the_error_summary_takes_the_focus_even_without_javascript(new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(step_url("over-het-gesprek"))
+    page.get_by_label("Groep of klas").fill("groep " * 10)
+    press(page, button(page, "Volgende"))
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+
+
 def test_the_error_summary_takes_the_focus_and_its_links_move_the_focus_to_the_field(page):
     page.goto(step_url("over-het-gesprek"))
     # Too long for the field, so the server refuses it; filled at once to keep the test fast.
