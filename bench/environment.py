@@ -1,11 +1,14 @@
 """Production settings for benchmarks: DEBUG off, a throwaway SQLite database, no HTTPS redirect."""
+import atexit
 import os
+import shutil
 import statistics
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK_DIR = Path(tempfile.mkdtemp(prefix="pestgesprek-bench-"))
+atexit.register(shutil.rmtree, WORK_DIR, ignore_errors=True)
 
 ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "pestgesprek.settings",
