@@ -6,8 +6,12 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=1
+BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install run test test-postgres smoke migrate fixtures clean
+.PHONY: install run test test-postgres smoke bench migrate fixtures clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +21,15 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 install: $(STAMP)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
+	@rm -f $(VENV)/.bench-installed-*
+	@touch $@
 
 migrate: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
@@ -31,16 +44,20 @@ run: fixtures
 	@echo "Pestgesprek draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
-	$(PY) -m pytest
+test: install $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
+bench: $(BENCH_STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench
 
 # The same suite against a throwaway PostgreSQL 15 that the script starts and removes.
-test-postgres: install
-	scripts/with_postgres.sh $(PY) -m pytest
+test-postgres: install $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh $(PY) -m pytest
 
 # gunicorn with production settings: start page, one saved step and a PDF over real HTTP.
 smoke: install
 	$(PY) scripts/smoke_gunicorn.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .hypothesis
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .hypothesis test-results

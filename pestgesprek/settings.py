@@ -88,6 +88,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Saving a step reads and writes in one transaction: take the write lock at its start,
+    # so concurrent saves wait their turn instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -150,7 +156,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG els
 DRAFT_EXPIRED_NOTICE_DAYS = 7
 
 # Sessions live in the database: the cookie holds only a random key, never answers.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "wizard.sessions"
 SESSION_COOKIE_AGE = (DRAFT_RETENTION_DAYS + DRAFT_EXPIRED_NOTICE_DAYS) * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -2,6 +2,8 @@
 import logging
 
 import pytest
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
@@ -68,11 +70,14 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
     assert client.get(pdf).status_code == 200
 
     settings.PDF_RENDER_SECONDS = 0.001
+    cache.clear()  # the PDF above is cached; this one must render again
     assert client.get(pdf).status_code == 503
     settings.PDF_RATE_LIMIT = {"session": 0, "ip": 0}
     assert client.get(pdf).status_code == 429
     with monkeypatch.context() as patch:
-        patch.setattr(Draft, "save", lambda *a, **k: (_ for _ in ()).throw(DatabaseError(f"DETAIL: {MARKER}")))
+        failing = lambda *a, **k: (_ for _ in ()).throw(DatabaseError(f"DETAIL: {MARKER}"))  # noqa: E731
+        patch.setattr(Draft, "save", failing)
+        patch.setattr(QuerySet, "update", failing)
         assert post_step(client, "afspraken", {"hope": MARKER}).status_code == 503
     assert Client(enforce_csrf_checks=True).post(reverse("wizard:step", args=["afspraken"]), {"hope": MARKER}).status_code == 403
     assert client.get(f"/stap/{MARKER.lower()}/").status_code == 404  # a URL, not an answer, but still

@@ -1,6 +1,9 @@
-"""The printable plan: contents, order, safety of the renderer and the HTTP response."""
+"""The printable plan: contents, order, safety of the renderer, the HTTP response and its cache."""
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 from weasyprint.urls import URLFetcherResponse
 
 from wizard.models import Draft
@@ -119,15 +122,87 @@ def test_the_fetcher_serves_our_print_stylesheet_font_and_data_urls():
 
 
 def test_the_pdf_embeds_our_own_font_and_is_tagged(filled_client):
-    from pypdf import PdfReader
-    import io
-
     reader = PdfReader(io.BytesIO(filled_client.get(reverse("wizard:pdf")).content))
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert any("Atkinson" in name for name in fonts), fonts
-    assert reader.metadata.title.startswith("Voorbereiding gesprek met school")
-    assert reader.trailer["/Root"]["/Lang"] == "nl"
-    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    root = reader.trailer["/Root"]
+    assert reader.metadata.title == "Voorbereiding gesprek met school 3 december 2026"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert root["/Lang"] == "nl"
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts how often the PDF is really rendered by WeasyPrint."""
+    from wizard import pdf
+
+    calls = []
+    original = pdf.html_to_pdf
+
+    def counting(html):
+        calls.append(html)
+        return original(html)
+
+    monkeypatch.setattr(pdf, "html_to_pdf", counting)
+    return calls
+
+
+def test_an_unchanged_draft_gets_the_same_pdf_without_rendering_again(filled_client, renders):
+    first = filled_client.get(reverse("wizard:pdf"))
+    second = filled_client.get(reverse("wizard:pdf") + "?download=1")
+    assert len(renders) == 1
+    assert second.content == first.content
+    assert "no-store" in second["Cache-Control"]
+    assert second["Content-Disposition"] == 'attachment; filename="voorbereiding-gesprek-2026-12-03.pdf"'
+
+
+def test_a_changed_answer_renders_a_fresh_pdf(filled_client, renders):
+    filled_client.get(reverse("wizard:pdf"))
+    post_step(filled_client, "praat-met-uw-kind", {**FULL_ANSWERS["praat-met-uw-kind"], "likes": "Voorlezen"})
+    body = filled_client.get(reverse("wizard:pdf")).content
+    assert len(renders) == 2
+    assert "Voorlezen" in pdf_text(body)
+
+
+def test_another_language_or_day_renders_a_fresh_pdf(filled_client, renders, monkeypatch):
+    import datetime
+
+    from django.utils import timezone, translation
+
+    draft = Draft.objects.get()
+    render_plan_pdf(draft)
+    with translation.override("en"):
+        body, _filename = render_plan_pdf(draft)
+    assert len(renders) == 2
+    assert PdfReader(io.BytesIO(body)).trailer["/Root"]["/Lang"] == "en"
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    render_plan_pdf(draft)
+    assert len(renders) == 3
+
+
+def test_two_drafts_never_share_a_cached_pdf(renders):
+    from django.test import Client
+
+    first, second = fill_wizard(Client()), fill_wizard(Client())
+    assert first.get(reverse("wizard:pdf")).content
+    second.get(reverse("wizard:pdf"))
+    assert len(renders) == 2
+
+
+def test_wis_mijn_gegevens_also_drops_the_cached_pdf(filled_client):
+    from django.core.cache import cache
+
+    from wizard.drafts import cached_pdf_key
+
+    filled_client.get(reverse("wizard:pdf"))
+    key = cached_pdf_key(Draft.objects.get().pk)
+    assert cache.get(key) is not None
+    filled_client.post(reverse("wizard:forget"))
+    assert cache.get(key) is None

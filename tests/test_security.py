@@ -124,7 +124,8 @@ def test_session_and_csrf_cookies_are_http_only_and_same_site_lax(client):
 
 def production_env(**extra):
     """The environment of a production server: no development defaults, no test shortcuts."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES"}}
+    test_only = {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(
         DJANGO_SETTINGS_MODULE="pestgesprek.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -150,7 +151,15 @@ def test_production_cookies_are_secure_and_sessions_live_in_the_database():
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=production_env(), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [True, True, "django.contrib.sessions.backends.db", False]
+    assert json.loads(result.stdout) == [True, True, "wizard.sessions", False]
+
+
+def test_our_session_store_is_djangos_database_store():
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+
+    from wizard.sessions import SessionStore
+
+    assert issubclass(SessionStore, DatabaseStore)
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])

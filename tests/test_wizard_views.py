@@ -227,3 +227,33 @@ def test_check_page_shows_chosen_questions_as_a_list(client):
     assert "<li>Wat kan beter?</li>" in html
     assert "<li>Eén</li><li>Twee</li>" in html
     assert "[" not in html.split("<main")[1]
+
+
+def test_html_lang_follows_the_active_language(client, settings):
+    assert '<html lang="nl">' in client.get("/").content.decode()
+    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="nl">' in client.get("/", HTTP_ACCEPT_LANGUAGE="nl,en;q=0.5").content.decode()
+
+
+# Every page reads the draft once; saving a step adds one write in one transaction.
+MAX_QUERIES = 4
+
+
+@pytest.mark.parametrize("slug", [s for s in FULL_ANSWERS])
+def test_a_step_page_needs_at_most_four_queries(filled_client, django_assert_max_num_queries, slug):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert filled_client.get(step_url(slug)).status_code == 200
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert post_step(filled_client, slug, FULL_ANSWERS[slug]).status_code == 302
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert post_step(filled_client, slug, FULL_ANSWERS[slug], action="vorige").status_code == 302
+
+
+def test_a_new_parent_needs_at_most_four_queries_per_step(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(step_url("over-het-gesprek"))
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert post_step(client, "over-het-gesprek", {"child_name": "Emma"}).status_code == 302
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001}).status_code == 200

@@ -1,8 +1,11 @@
 """Load, save, delete and expire the draft that belongs to a browser session."""
 import datetime
+import json
 
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import cache
+from django.db import NotSupportedError
+from django.db.models import F, Func, JSONField, Value
 from django.utils import timezone
 
 from .models import Draft, School
@@ -34,34 +37,83 @@ def get_draft(request):
     return Draft()
 
 
+class SetKey(Func):
+    """``answers`` with one top-level key replaced, computed by the database itself.
+
+    One UPDATE that touches only this key: two tabs that save different steps at the same
+    moment both keep their answers, without a lock or a transaction around the request.
+    """
+
+    output_field = JSONField()
+
+    def __init__(self, field, key, value):
+        super().__init__(F(field), Value(json.dumps(value)))
+        self.key = key
+
+    def _parts(self, compiler):
+        field_sql, field_params = compiler.compile(self.source_expressions[0])
+        value_sql, value_params = compiler.compile(self.source_expressions[1])
+        return field_sql, field_params, value_sql, value_params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        field_sql, field_params, value_sql, value_params = self._parts(compiler)
+        path = f'$."{self.key}"'
+        return f"json_set({field_sql}, %s, json({value_sql}))", (*field_params, path, *value_params)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        field_sql, field_params, value_sql, value_params = self._parts(compiler)
+        return f"jsonb_set({field_sql}, %s::text[], ({value_sql})::jsonb, true)", (
+            *field_params,
+            [self.key],
+            *value_params,
+        )
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("Pestgesprek stores drafts in PostgreSQL or SQLite.")
+
+
 def save_step(request, draft, slug, values):
     """Store what was typed on one step and push the expiry forward. Returns the saved draft.
 
-    Only this step's key changes, under a row lock, so two tabs that save different steps
-    at the same moment both keep their answers. A database error leaves no half-written
-    draft behind: each path is one transaction, and the caller still has ``values``.
+    A database error leaves no half-written draft behind: each write is one statement, and
+    the caller still has ``values``.
     """
-    expires_at = timezone.now() + retention()
-    if not draft.is_saved:
-        with transaction.atomic():
-            draft.answers = {slug: values}
-            school_id = request.session.get(SCHOOL_KEY)
-            draft.school = School.objects.filter(pk=school_id).first() if school_id else None
+    now = timezone.now()
+    expires_at = now + retention()
+    if draft.is_saved:
+        changed = Draft.objects.filter(pk=draft.pk).update(
+            answers=SetKey("answers", slug, values), expires_at=expires_at, updated_at=now
+        )
+        if changed:
+            draft.answers[slug] = values
             draft.expires_at = expires_at
-            draft.save()
-            # A new draft gets a new session key: a key set before the parent typed
-            # anything (by a shared computer, say) cannot be used to read it.
-            request.session.cycle_key()
-        request.session[SESSION_KEY] = str(draft.pk)
-    else:
-        with transaction.atomic():
-            locked = Draft.objects.select_for_update().get(pk=draft.pk)
-            locked.answers[slug] = values
-            locked.expires_at = expires_at
-            locked.save(update_fields=["answers", "expires_at", "updated_at"])
-        draft = locked
-    request.session.set_expiry(settings.SESSION_COOKIE_AGE)
+            _extend_session(request)
+            return draft
+        # Deleted in the meantime (by "Wis mijn gegevens" in another tab): keep what was
+        # typed now in a new draft rather than lose it.
+        draft = Draft()
+    draft.answers = {slug: values}
+    school_id = request.session.get(SCHOOL_KEY)
+    draft.school = School.objects.filter(pk=school_id).first() if school_id else None
+    draft.expires_at = expires_at
+    draft.save()
+    if request.session.session_key:
+        # A new draft gets a new session key: a key set before the parent typed anything
+        # (on a shared computer, say) cannot be used to read it. Without a key yet, the
+        # session is created fresh when the response goes out.
+        request.session.cycle_key()
+    request.session[SESSION_KEY] = str(draft.pk)
+    request.session.set_expiry(now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
     return draft
+
+
+def _extend_session(request):
+    """Keep the session longer than the draft (see DRAFT_EXPIRED_NOTICE_DAYS).
+
+    Writing the session row on every save would cost a query per step; once a day is enough.
+    """
+    if request.session.get_expiry_age() < settings.SESSION_COOKIE_AGE - 24 * 60 * 60:
+        request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
 
 
 def remember_school(request, school):
@@ -72,11 +124,17 @@ def remember_school(request, school):
         Draft.objects.filter(pk=draft_id).update(school=school)
 
 
+def cached_pdf_key(draft_id):
+    """Where the draft's last PDF is kept in memory (see pdf.py); forgetting the draft drops it."""
+    return f"plan-pdf:{draft_id}"
+
+
 def forget_draft(request):
-    """Delete the session's draft and end the session at once."""
+    """Delete the session's draft, its cached PDF, and end the session at once."""
     draft_id = request.session.get(SESSION_KEY)
     if draft_id:
         Draft.objects.filter(pk=draft_id).delete()
+        cache.delete(cached_pdf_key(draft_id))
     request.session.flush()
 
 

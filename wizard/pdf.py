@@ -1,5 +1,7 @@
 """Render a parent's plan as an A4 PDF. Only our own static files may be fetched."""
 import functools
+import hashlib
+import json
 import logging
 import mimetypes
 import signal
@@ -8,19 +10,24 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
+from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
+from .drafts import cached_pdf_key
 from .plan import build_plan
 
 # A made-up origin: links in the PDF template point here, and the fetcher maps them to
 # our static files. Nothing is ever requested over the network.
 STATIC_ORIGIN = "https://static.pestgesprek.invalid/"
 PRINT_STYLESHEET = "css/print.css"
+# A parent often views, then downloads, then prints: render once for all three.
+PDF_CACHE_SECONDS = 10 * 60
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +141,16 @@ def _within_time_limit(seconds, function, *args):
         signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
+def _fingerprint(draft):
+    """Everything the PDF depends on: the answers, the school's people, the language and
+    today's date ("Gemaakt op")."""
+    school = model_to_dict(draft.school, exclude=["staff"]) if draft.school_id else None
+    content = json.dumps(
+        [draft.answers, school, translation.get_language(), timezone.localdate().isoformat()], sort_keys=True
+    )
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
 def _render(draft):
     plan = build_plan(draft)
     date = plan.conversation_date or timezone.localdate()
@@ -143,6 +160,15 @@ def _render(draft):
 def render_plan_pdf(draft):
     """The parent's plan as (PDF bytes, file name), made in memory.
 
-    Raises PlanTooSlow when that takes longer than settings.PDF_RENDER_SECONDS.
+    The result is cached in memory (never on disk) per draft, under a hash of what it
+    depends on: asking again for an unchanged draft costs no rendering, a changed answer
+    renders afresh. Raises PlanTooSlow when rendering takes longer than
+    settings.PDF_RENDER_SECONDS.
     """
-    return _within_time_limit(settings.PDF_RENDER_SECONDS, _render, draft)
+    key, fingerprint = cached_pdf_key(draft.pk), _fingerprint(draft)
+    cached = cache.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1], cached[2]
+    body, filename = _within_time_limit(settings.PDF_RENDER_SECONDS, _render, draft)
+    cache.set(key, (fingerprint, body, filename), PDF_CACHE_SECONDS)
+    return body, filename

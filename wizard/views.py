@@ -55,12 +55,11 @@ def step(request, slug):
     step = steps.get_step(slug)
     if step is None:
         raise Http404(slug)
-    draft = drafts.get_draft(request)
-    _say_if_expired(request)
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
-    following = steps.neighbours(draft, step)[1]
 
     if request.method == "POST":
+        draft = drafts.get_draft(request)
+        _say_if_expired(request)
         form = steps.form_for(step, draft, data=request.POST)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
@@ -82,7 +81,10 @@ def step(request, slug):
                 return redirect("wizard:check")
             return redirect(_step_url(following))
     else:
+        draft = drafts.get_draft(request)
+        _say_if_expired(request)
         if not step.applies_to(draft):
+            following = steps.neighbours(draft, step)[1]
             return redirect(_step_url(following) if following else reverse("wizard:check"))
         form = steps.form_for(step, draft)
     return _step_page(request, step, form, draft, return_to_check)

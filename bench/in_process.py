@@ -1,0 +1,81 @@
+"""Server-side timings inside one process: the PDF view against raw WeasyPrint, and the steps."""
+import statistics
+import time
+
+from .environment import summary
+
+PDF_ROUNDS = 15
+STEP_ROUNDS = 40
+
+
+def _timed(call):
+    start = time.perf_counter()
+    result = call()
+    return time.perf_counter() - start, result
+
+
+def measure_pdf():
+    from django.core.cache import cache
+    from django.test import Client
+    from django.urls import reverse
+    from weasyprint import HTML
+
+    from tests.conftest import fill_wizard
+    from wizard import pdf
+
+    client = fill_wizard(Client())
+    url = reverse("wizard:pdf")
+
+    # Catch the exact HTML the view renders, so raw WeasyPrint gets the same input.
+    seen, render = [], pdf.html_to_pdf
+    pdf.html_to_pdf = lambda html: seen.append(html) or render(html)
+    try:
+        assert client.get(url).status_code == 200  # also warms up fonts and stylesheet
+    finally:
+        pdf.html_to_pdf = render
+    html = seen[0]
+    fetcher, font_config, stylesheet = pdf._renderer()
+
+    def raw_weasyprint():
+        document = HTML(string=html, base_url=pdf.STATIC_ORIGIN, url_fetcher=fetcher)
+        return document.write_pdf(stylesheets=[stylesheet], font_config=font_config, pdf_variant="pdf/ua-1")
+
+    view, raw, cached, sizes = [], [], [], set()
+    for _ in range(PDF_ROUNDS):
+        cache.clear()
+        seconds, response = _timed(lambda: client.get(url))
+        view.append(seconds)
+        sizes.add(len(response.content))
+        raw.append(_timed(raw_weasyprint)[0])
+        cached.append(_timed(lambda: client.get(url))[0])
+    view_median, raw_median, cached_median = (statistics.median(v) for v in (view, raw, cached))
+    return {
+        "view": view_median,
+        "raw": raw_median,
+        "overhead": view_median / raw_median - 1,
+        "cached": cached_median,
+        "speedup": view_median / cached_median,
+        "bytes": max(sizes),
+        "rounds": PDF_ROUNDS,
+    }
+
+
+def measure_steps():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import FULL_ANSWERS, post_step, step_url
+
+    times = {"GET": [], "POST": []}
+    queries = {"GET": 0, "POST": 0}
+    for _ in range(STEP_ROUNDS):
+        client = Client()
+        for slug, answers in FULL_ANSWERS.items():
+            for method, call in (("GET", lambda: client.get(step_url(slug))), ("POST", lambda: post_step(client, slug, answers))):
+                with CaptureQueriesContext(connection) as captured:
+                    seconds, response = _timed(call)
+                assert response.status_code in (200, 302), (method, slug, response.status_code)
+                times[method].append(seconds)
+                queries[method] = max(queries[method], len(captured))
+    return {method: {**summary(times[method]), "queries": queries[method], "count": len(times[method])} for method in times}

@@ -1,0 +1,77 @@
+"""Fixtures for tests in a real headless Chromium against pytest-django's live server."""
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from django.core.management import call_command
+
+from wizard.models import School
+
+from ..conftest import fill_wizard, incident_rows, post_step
+from . import chromium
+
+# The live server runs Django in a thread while Playwright's sync API runs an event loop in
+# this one; Django would otherwise refuse ORM calls made from "async" test code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(chromium.EXECUTABLE):
+        pytest.fail(f"Chromium is missing at {chromium.EXECUTABLE}; `make test` installs it with apt-get.")
+    return {**browser_type_launch_args, "executable_path": chromium.EXECUTABLE, "args": chromium.ARGS}
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, live_server):
+    return {**browser_context_args, "base_url": live_server.url, "viewport": PHONE, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def open_page(page, live_server, django_user_model):
+    """Open one of pages.PAGES in the phone-sized browser, as a parent would reach it."""
+
+    def open_(page_type):
+        client = None
+        if page_type.bullying or page_type.staff:
+            for fixture in ("fixtures/support_contacts.json", "fixtures/demo_school.json"):
+                call_command("loaddata", fixture, verbosity=0)
+        if page_type.filled or page_type.bullying:
+            client = Client()
+            if page_type.bullying:
+                client.get("/s/voorbeeldschool/")
+            fill_wizard(client)
+        if page_type.bullying:
+            post_step(client, "over-het-gesprek", {"topic": "pesten", "partner_role": "leerkracht"})
+            post_step(
+                client,
+                "wat-is-er-gebeurd",
+                {
+                    **incident_rows(
+                        {"date": "2026-11-02", "what": "Uitgescholden", "physical": "nee"},
+                        {"date": "2026-11-09", "what": "Geduwd", "physical": "ja"},
+                    ),
+                    "signs": ["slaapt-slecht", "blijft-thuis"],
+                },
+            )
+        if page_type.staff:
+            client = Client()
+            staff = django_user_model.objects.create_user("staff-axe", is_staff=True)
+            School.objects.get(slug="voorbeeldschool").staff.add(staff)
+            client.force_login(staff)
+        if client is not None:
+            page.context.add_cookies(
+                [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
+            )
+        response = page.goto(page_type.path)
+        if page_type.then:
+            page_type.then(page)
+        else:
+            assert response.status == page_type.status
+        return page
+
+    return open_

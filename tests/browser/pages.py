@@ -1,0 +1,63 @@
+"""Every kind of page a parent can see, for checks that must hold on all of them.
+
+To check a new page (a privacy page, a school's page), add one ``PageType`` to PAGES.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+from wizard.steps import STEPS
+
+from ..conftest import step_url
+
+
+def _submit_too_long_text(page):
+    page.get_by_label("Wat vindt uw kind leuk op school?").fill("x" * 2001)
+    page.get_by_role("button", name="Volgende", exact=True).click()
+    page.locator("[data-error-summary]").wait_for()
+
+
+def _confirm_forget(page):
+    page.get_by_role("button", name="Ja, wis alles").click()
+    page.get_by_role("heading", name="Uw gegevens zijn gewist").wait_for()
+
+
+def _post_without_csrf_cookie(page):
+    page.context.clear_cookies()
+    page.get_by_role("button", name="Volgende", exact=True).click()
+    page.get_by_role("heading", name="De pagina was verlopen").wait_for()
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str
+    # True: the browser has a draft with every step answered (tests/conftest.py FULL_ANSWERS).
+    filled: bool = False
+    # True: the draft is on the bullying track, with incidents, and came in through the demo school.
+    bullying: bool = False
+    # True: a school staff member is logged in (the share page).
+    staff: bool = False
+    # What the parent does on ``path`` to reach the page to check.
+    then: Callable | None = None
+    status: int = 200
+
+
+PAGES = [
+    PageType("start", "/"),
+    PageType("start-met-antwoorden", "/", filled=True),
+    PageType("eerste-stap-leeg", step_url(STEPS[0].slug)),
+    # On the bullying track every step applies.
+    *[PageType(f"stap-{step.slug}", step_url(step.slug), bullying=True) for step in STEPS],
+    PageType("stap-met-fouten", step_url("praat-met-uw-kind"), filled=True, then=_submit_too_long_text),
+    # The check page is also where the PDF is downloaded.
+    PageType("controleren-en-downloaden", "/controleren/", filled=True),
+    PageType("wis-mijn-gegevens", "/wissen/", filled=True),
+    PageType("gegevens-gewist", "/wissen/", filled=True, then=_confirm_forget),
+    PageType("controleren-pesten", "/controleren/", bullying=True),
+    PageType("als-het-niet-goed-loopt", "/als-het-niet-goed-loopt/", bullying=True),
+    PageType("privacy", "/privacy/"),
+    PageType("school", "/s/voorbeeldschool/", bullying=True),
+    PageType("school-link-delen", "/s/voorbeeldschool/delen/", staff=True),
+    PageType("404", "/bestaat-niet/", status=404),
+    PageType("403-verlopen", step_url(STEPS[0].slug), then=_post_without_csrf_cookie),
+]

@@ -1,0 +1,115 @@
+"""A parent walks the wizard in a real browser on a phone-sized screen, keyboard only."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import FULL_ANSWERS, pdf_text, step_url
+from .keyboard import fill_form, is_focused, press, tab_to, type_text
+
+pytestmark = pytest.mark.browser
+
+
+def ending_with(path):
+    return re.compile(re.escape(path) + "$")
+
+
+def button(page, name):
+    return page.get_by_role("button", name=name, exact=True)
+
+
+def link(page, name):
+    return page.get_by_role("link", name=name, exact=True)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])
+def test_a_parent_fills_in_everything_with_the_keyboard_and_downloads_the_pdf(new_context, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
+    page.goto("/")
+    press(page, link(page, "Begin met de voorbereiding"))
+
+    for slug, answers in FULL_ANSWERS.items():
+        expect(page).to_have_url(ending_with(step_url(slug)))
+        fill_form(page, answers)
+        press(page, button(page, "Volgende"))
+
+    expect(page).to_have_url(ending_with("/controleren/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Controleer uw antwoorden")
+    expect(page.locator("main")).to_contain_text("juf Sanne")
+
+    press(page, link(page, "Wijzig praat eerst met uw kind"))
+    save = button(page, "Opslaan en terug naar het overzicht")
+    tab_to(page, save)
+    # The parent went too far: Shift+Tab back up to the first field, change it, then save.
+    type_text(page, page.get_by_label("Wat vindt uw kind leuk op school?"), "Voorlezen in de kring")
+    press(page, save)
+    expect(page).to_have_url(ending_with("/controleren/"))
+    expect(page.locator("main")).to_contain_text("Voorlezen in de kring")
+
+    with page.expect_download() as download:
+        press(page, link(page, "Download het overzicht (PDF)"))
+    assert download.value.suggested_filename == "voorbereiding-gesprek-2026-12-03.pdf"
+    with open(download.value.path(), "rb") as handle:
+        text = " ".join(pdf_text(handle.read()).split())
+    assert "Mijn gesprek met school over Emma" in text
+    assert "Voorlezen in de kring" in text
+    assert "Gym en tekenen" not in text
+    assert "Emma maakt het huiswerk voor rekenen af elke dinsdagavond" in text
+
+
+def test_vorige_keeps_half_typed_text_and_the_back_button_works(page):
+    page.goto(step_url("ga-naar-het-gesprek"))
+    press(page, button(page, "Volgende"))
+    expect(page).to_have_url(ending_with(step_url("praat-met-uw-kind")))
+    type_text(page, page.get_by_label("Wat vindt uw kind leuk op school?"), "Half getyp")
+
+    press(page, button(page, "Vorige"))
+    expect(page).to_have_url(ending_with(step_url("ga-naar-het-gesprek")))
+    press(page, button(page, "Volgende"))
+    expect(page.get_by_label("Wat vindt uw kind leuk op school?")).to_have_value("Half getyp")
+
+    page.go_back()
+    expect(page).to_have_url(ending_with(step_url("ga-naar-het-gesprek")))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ga naar het gesprek")
+    page.go_forward()
+    expect(page.get_by_label("Wat vindt uw kind leuk op school?")).to_have_value("Half getyp")
+
+
+def test_the_error_summary_takes_the_focus_even_without_javascript(new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(step_url("over-het-gesprek"))
+    page.get_by_label("Groep of klas").fill("groep " * 10)
+    press(page, button(page, "Volgende"))
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+
+
+def test_the_error_summary_takes_the_focus_and_its_links_move_the_focus_to_the_field(page):
+    page.goto(step_url("over-het-gesprek"))
+    # Too long for the field, so the server refuses it; filled at once to keep the test fast.
+    page.get_by_label("Groep of klas").fill("groep " * 10)
+    press(page, button(page, "Volgende"))
+
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(page).to_have_title(re.compile("^Fout: "))
+
+    press(page, summary.get_by_role("link", name=re.compile("^Groep of klas")))
+    field = page.get_by_label("Groep of klas")
+    expect(field).to_be_focused()
+    expect(field).to_be_in_viewport()
+    expect(field).to_have_value("groep " * 10)
+
+
+def test_an_error_link_to_a_group_of_tick_boxes_focuses_the_first_box(page):
+    page.goto(step_url("wat-wilt-u-vragen"))
+    page.get_by_label("Uw eigen vragen").fill("\n".join(f"Vraag {n}?" for n in range(5)))
+    press(page, button(page, "Volgende"))
+    expect(page).to_have_url(ending_with(step_url("belangrijkste-vragen")))
+    for box in page.get_by_role("checkbox").all()[:4]:
+        box.check()
+    press(page, button(page, "Volgende"))
+
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    press(page, page.locator("[data-error-summary] a").first)
+    first_box = page.get_by_role("checkbox").first
+    assert is_focused(first_box)
