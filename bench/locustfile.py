@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from locust import FastHttpUser, constant, task
 
-from tests.conftest import FULL_ANSWERS
+from tests.answers import FULL_ANSWERS
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

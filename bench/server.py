@@ -11,7 +11,11 @@ from .environment import ENVIRONMENT, ROOT
 
 PORT = int(os.environ.get("BENCH_PORT", "8531"))
 URL = f"http://127.0.0.1:{PORT}"
-WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * os.cpu_count())))
+# The production gunicorn.conf.py decides the workers unless BENCH_WORKERS says otherwise.
+WORKERS = os.environ.get("BENCH_WORKERS")
+# Capacity, not abuse protection, is measured here: all load comes from one address, and
+# workers must not be recycled mid-run or their CPU time would be lost from the count.
+SERVER_ENVIRONMENT = {"PDF_RATE_LIMIT_PER_IP": "1000000", "TRUSTED_PROXY_COUNT": "0", "GUNICORN_MAX_REQUESTS": "0"}
 BIN = Path(sys.executable).parent
 
 
@@ -30,11 +34,10 @@ class Server:
 
 @contextlib.contextmanager
 def gunicorn():
-    command = [
-        str(BIN / "gunicorn"), "pestgesprek.wsgi",
-        "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS), "--timeout", "30", "--log-level", "warning",
-    ]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENVIRONMENT})
+    command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"]
+    if WORKERS:
+        command += ["--workers", WORKERS]
+    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENVIRONMENT, **SERVER_ENVIRONMENT})
     try:
         for _ in range(100):
             try:

@@ -154,6 +154,10 @@ class StepForm(forms.Form):
     def empty_rows(self):
         return [Row(field.label, "") for field in self.fields.values()]
 
+    def has_answers(self):
+        """Whether a valid form holds anything at all."""
+        return any(value not in (None, "", []) for value in self.cleaned_data.values())
+
 
 @dataclass(frozen=True)
 class Row:
@@ -338,13 +342,26 @@ class QuestionsForm(StepForm):
         return asked
 
 
+def stored_form(draft, slug, form_class):
+    """The form of step ``slug`` bound to what the draft holds (None if nothing), made once.
+
+    The step list, the registry's ``applies_to`` checks, the page itself and the PDF all ask
+    for the same bound forms; binding and cleaning each once per request keeps pages cheap.
+    ``drafts.save_step`` forgets them, since other steps' fields can depend on an answer.
+    """
+    data = draft.step_data(slug) if draft is not None else None
+    if data is None:
+        return None
+    made = draft.__dict__.setdefault("_stored_forms", {})
+    if slug not in made or made[slug][0] is not data:
+        made[slug] = (data, form_class(data, draft=draft))
+    return made[slug][1]
+
+
 def asked_questions(draft):
     """The questions a draft holds, as (value, text); empty while the questions step is not valid."""
-    data = draft.step_data("wat-wilt-u-vragen") if draft is not None else None
-    if data is None:
-        return []
-    form = QuestionsForm(data, draft=draft)
-    return form.questions() if form.is_valid() else []
+    form = stored_form(draft, "wat-wilt-u-vragen", QuestionsForm)
+    return form.questions() if form is not None and form.is_valid() else []
 
 
 class TopQuestionsForm(StepForm):
@@ -542,6 +559,9 @@ class IncidentsForm(StepForm):
 
     def empty_rows(self):
         return [Row(_("Wat er gebeurde"), ""), *super().empty_rows()]
+
+    def has_answers(self):
+        return super().has_answers() or bool(self.incident_table()[1])
 
     def has_physical_violence(self):
         return any(row.get("physical") == "ja" for row in self.incidents.cleaned_data)

@@ -88,8 +88,6 @@ def neighbours(draft, step):
 
 def form_for(step, draft, data=None):
     """The step's form, bound to ``data`` (a POST) or else to what the draft holds for it."""
-    if data is None:
-        data = draft.step_data(step.slug)
-    if data is None:
-        return step.form_class(draft=draft)
-    return step.form_class(data, draft=draft)
+    if data is not None:
+        return step.form_class(data, draft=draft)
+    return forms.stored_form(draft, step.slug, step.form_class) or step.form_class(draft=draft)

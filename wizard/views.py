@@ -104,7 +104,7 @@ def _step_page(request, step, form, draft, return_to_check, status=200, save_fai
             "has_previous": True,
             "return_to_check": return_to_check,
             "save_failed": save_failed,
-            "summaries": plan.summarise(draft),
+            "summaries": plan.statuses(draft),
             "draft": draft,
         },
         status=status,
