@@ -47,7 +47,7 @@ def report(pdf, steps, load, steps_only, weight, load_before):
     import weasyprint
 
     from .load import SECONDS, USERS
-    from .server import WORKERS
+    from .server import WORKER_COUNT
 
     walk = requests_per_walk()
     walk_ms = load["cpu_ms_per_request"] * walk
@@ -90,8 +90,8 @@ def report(pdf, steps, load, steps_only, weight, load_before):
         "1. Run locust on another machine, and keep the server's cores for the server.",
         "2. More cores: a PDF is about 0.1 s of CPU in WeasyPrint and scales with the number of workers; "
         "the byte cache already makes every view, download and print after the first one nearly free.",
-        "3. Cheaper step pages: about half of a step GET is crispy-forms-gds rendering the fields, and the "
-        "step list cleans every step's answers to show which are done. Slimmer field templates, or keeping "
+        "3. Cheaper step pages: most of a step GET is Django's template engine rendering the form fields (crispy-forms-gds adds "
+        "about 1 ms to Django's own widgets). Slimmer field templates, or keeping "
         "each step's status with the draft when it is saved, would cut that.",
         "",
         "## How it was measured",
@@ -102,8 +102,8 @@ def report(pdf, steps, load, steps_only, weight, load_before):
         "reading the draft, cleaning the answers through the step forms and rendering the template.",
         "- **Steps**: the same client walks all steps "
         f"{steps['GET']['count'] // 7} times (a GET and a POST each); SQL statements are counted as Django "
-        "logs them, so a save counts `BEGIN`, the locked read, the update and `COMMIT`.",
-        f"- **Load**: gunicorn ({WORKERS} sync workers) on 127.0.0.1 with the production settings, locust headless "
+        "logs them: a step page reads the session and the draft; a save also runs one UPDATE that sets only that step's key (and, at most once a day, one more to extend the session).",
+        f"- **Load**: gunicorn ({WORKER_COUNT} sync workers, gunicorn.conf.py) on 127.0.0.1 with the production settings, locust headless "
         f"(FastHttpUser, no waiting between requests) on the same machine. Each user walks every step (GET, POST), "
         "opens the check page, downloads the PDF and wipes its data, then starts again with a new draft, so every "
         "PDF is rendered afresh. A second run does the same walk without the PDF, to see what the steps alone reach.",
