@@ -1,7 +1,6 @@
 """Read a draft through the step registry: the summary for the check page and the plan for the PDF."""
 from dataclasses import dataclass, field
 
-
 from . import content, forms, steps
 from .roadmap import build_roadmap
 
