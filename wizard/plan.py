@@ -81,8 +81,15 @@ class Plan:
 
 
 def _values(forms_by_slug, slug):
+    """A valid step's clean values, plus ``<name>_label`` for each chosen radio button."""
     form = forms_by_slug.get(slug)
-    return dict(form.cleaned_data) if form is not None else {}
+    if form is None:
+        return {}
+    values = dict(form.cleaned_data)
+    for name, form_field in form.fields.items():
+        if isinstance(form_field, forms.ChoiceField) and values.get(name):
+            values[f"{name}_label"] = forms.display_value(form_field, values[name])
+    return values
 
 
 def _labelled(forms_by_slug, slug, names):
@@ -100,14 +107,7 @@ def _labelled(forms_by_slug, slug, names):
 def build_plan(draft):
     valid = clean_answers(draft)
     about = _values(valid, "over-het-gesprek")
-    if about.get("partner_role"):
-        about["partner_role_label"] = dict(content.CONVERSATION_PARTNERS)[about["partner_role"]]
-    if about.get("topic"):
-        about["topic_label"] = dict(content.TOPICS)[about["topic"]]
     going = _values(valid, "ga-naar-het-gesprek")
-    for key, choices in (("companion", content.COMPANIONS), ("child_joins", content.CHILD_JOINS)):
-        if going.get(key):
-            going[f"{key}_label"] = dict(choices)[going[key]]
 
     questions = forms.asked_questions(draft)
     chosen_top = set(_values(valid, "belangrijkste-vragen").get("top") or [])
@@ -118,8 +118,6 @@ def build_plan(draft):
 
     agreements = _values(valid, "afspraken")
     bullying = _bullying(draft, valid) if forms.about_bullying(draft) else {}
-    if agreements.get("follow_up_way"):
-        agreements["follow_up_way_label"] = dict(content.FOLLOW_UP_WAYS)[agreements["follow_up_way"]]
     return Plan(
         about=about,
         going=going,
@@ -147,7 +145,7 @@ def _bullying(draft, valid):
     incidents = valid.get("wat-is-er-gebeurd")
     wishes = valid.get("wat-wilt-u-dat-de-school-doet")
     table = incidents.incident_table() if incidents is not None else ((), [])
-    wish_values = dict(wishes.cleaned_data) if wishes is not None else {}
+    wish_values = _values(valid, "wat-wilt-u-dat-de-school-doet")
     return {
         "incident_headers": table[0],
         "incidents": table[1],

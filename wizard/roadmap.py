@@ -47,11 +47,10 @@ class Facts:
 
 
 def facts_of(draft):
-    data = draft.step_data("wat-is-er-gebeurd") if draft is not None else None
-    if not data or not forms.about_bullying(draft):
+    if not forms.about_bullying(draft):
         return Facts()
-    form = forms.IncidentsForm(data, draft=draft)
-    if not form.is_valid():
+    form = forms.stored_form(draft, "wat-is-er-gebeurd", forms.IncidentsForm)
+    if form is None or not form.is_valid():
         return Facts()
     signs = set(form.cleaned_data["signs"])
     return Facts(

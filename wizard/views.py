@@ -38,15 +38,16 @@ def _say_if_expired(request):
         )
 
 
-@never_cache
-def start(request):
+def _start_page(request, school=None):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
-    return render(
-        request,
-        "wizard/start.html",
-        {"draft": draft, "first_url": _step_url(steps.first_step()), "summaries": plan.summarise(draft) if draft.is_saved else []},
-    )
+    context = {"draft": draft, "school": school, "first_url": _step_url(steps.first_step())}
+    return render(request, "wizard/start.html", context)
+
+
+@never_cache
+def start(request):
+    return _start_page(request)
 
 
 @never_cache
@@ -101,7 +102,6 @@ def _step_page(request, step, form, draft, return_to_check, status=200, save_fai
             "form": form,
             "number": number,
             "total": len(applicable),
-            "has_previous": True,
             "return_to_check": return_to_check,
             "save_failed": save_failed,
             "summaries": plan.statuses(draft),
@@ -185,12 +185,7 @@ def school(request, slug):
     """A school's own link from the schoolgids: the parent's draft will show the school's people."""
     school = get_object_or_404(School, slug=slug)
     drafts.remember_school(request, school)
-    draft = drafts.get_draft(request)
-    return render(
-        request,
-        "wizard/start.html",
-        {"draft": draft, "school": school, "first_url": _step_url(steps.first_step())},
-    )
+    return _start_page(request, school)
 
 
 # Links to other sites go through these two views, so that our pages refer only to our own
