@@ -2,6 +2,7 @@
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Fieldset, Layout
@@ -116,15 +117,30 @@ class TimeField(forms.TimeField):
         )
 
 
-class StepForm(forms.Form):
+class CrispyForm(forms.Form):
+    """A form that crispy draws inside our own <form> tag, in the order ``layout`` gives."""
+
+    def layout(self):
+        """A crispy Layout, or None for every field in order."""
+        return None
+
+    @cached_property
+    def helper(self):
+        # Made only when the form is drawn: the step list binds every step's form just
+        # to learn whether it is filled in, and never draws those.
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = self.layout()
+        return helper
+
+
+class StepForm(CrispyForm):
     """Base for every step form: crispy rendering, and the answers as stored and as shown."""
 
     def __init__(self, *args, draft=None, **kwargs):
         self.draft = draft
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
 
     def submitted_values(self, previous=None):
         """The values as typed, for storing. Clean dates and times are stored in ISO form.
@@ -248,10 +264,8 @@ class AboutForm(StepForm):
         _("Groep of klas"), max_length=40, long=False, help_text=_("Bijvoorbeeld: groep 6 of 2 havo")
     )
 
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.layout = Layout(
+    def layout(self):
+        return Layout(
             "topic",
             "topic_other",
             group(_("Wanneer is het gesprek?"), "date", "time"),
@@ -418,16 +432,15 @@ class AgreementsForm(StepForm):
         help_text=_("Bijvoorbeeld: over zes weken, of na de kerstvakantie"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.layout = Layout(
+    def layout(self):
+        return Layout(
             "hope",
             group(_("Eén klein doel"), "goal_who", "goal_what", "goal_when"),
             group(_("Het vervolg"), "follow_up_way", "follow_up_when"),
         )
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(CrispyForm):
     """One row of the incident log."""
 
     # Short column titles for the tables on the check page and in the PDF.
@@ -498,15 +511,13 @@ class IncidentsForm(StepForm):
             data[total] = data[f"{self.prefix_rows}-INITIAL_FORMS"] = "0"
         super().__init__(data, *args, **kwargs)
         self.incidents = IncidentFormSet(data, prefix=self.prefix_rows)
-        self.helper.layout = Layout(
+
+    def layout(self):
+        return Layout(
             "signs",
             "other_signs",
             group(_("Wat heeft u al gedaan?"), "already_who", "already_when", "already_result"),
         )
-        for row in self.incidents.forms:
-            row.helper = FormHelper()
-            row.helper.form_tag = False
-            row.helper.disable_csrf = True
 
     def is_valid(self):
         own = super().is_valid()
