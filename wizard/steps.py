@@ -1,7 +1,9 @@
 """The step registry: every page of the wizard, in order, and when it applies."""
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import content, forms
@@ -30,6 +32,16 @@ class Step:
     @property
     def intro_template(self):
         return f"wizard/intro/{self.slug}.html"
+
+    @property
+    def url(self):
+        # Every page links to every step; the address only changes with the URL setup.
+        return _step_path(self.slug, get_script_prefix(), get_urlconf())
+
+
+@functools.cache
+def _step_path(slug, script_prefix, urlconf):
+    return reverse("wizard:step", args=[slug], urlconf=urlconf)
 
 
 STEPS = [

@@ -25,7 +25,7 @@ RETURN_TO_CHECK = "controleren"
 
 
 def _step_url(step, return_to_check=False):
-    url = reverse("wizard:step", args=[step.slug])
+    url = step.url
     return f"{url}?terug={RETURN_TO_CHECK}" if return_to_check else url
 
 
