@@ -1,6 +1,7 @@
 """The wizard over HTTP: saving, going back, direct links, errors, isolation and deletion."""
 import pytest
 from django.test import Client
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 
 from wizard.models import Draft
@@ -257,3 +258,12 @@ def test_a_new_parent_needs_at_most_four_queries_per_step(client, django_assert_
         assert post_step(client, "over-het-gesprek", {"child_name": "Emma"}).status_code == 302
     with django_assert_max_num_queries(MAX_QUERIES):
         assert post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001}).status_code == 200
+
+
+def test_step_links_follow_the_address_the_site_is_served_under(client):
+    # Reversed step addresses are remembered; under another prefix they must be made anew.
+    assert 'href="/stap/afspraken/"' in client.get(step_url("afspraken")).content.decode()
+    with override_script_prefix("/ouders/"):
+        html = client.get("/stap/afspraken/").content.decode()
+    assert 'href="/ouders/stap/afspraken/"' in html
+    assert 'href="/stap/afspraken/"' not in html

@@ -3,6 +3,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable
 
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +37,7 @@ class Step:
     @property
     def url(self):
         # Every page links to every step; the address only changes with the URL setup.
-        return _step_path(self.slug, get_script_prefix(), get_urlconf())
+        return _step_path(self.slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 @functools.cache
