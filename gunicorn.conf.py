@@ -14,7 +14,8 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 # so a parent gets our friendly message, not a gateway error.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# No keepalive setting: sync workers close the connection after each response and ignore it.
+# The buffering proxy in front keeps the connections to the browsers.
 
 # Restart each worker now and then, so slow leaks (fonts, caches) cannot pile up. The
 # jitter keeps the workers from all restarting at once.
