@@ -69,30 +69,50 @@ def report(pdf, steps, load, steps_only, weight, load_before):
         f"| step GET, server time p50 / p95 ({steps['GET']['count']} requests) | {ms(steps['GET']['p50'])} / {ms(steps['GET']['p95'])} | | |",
         f"| step POST, server time p50 / p95 ({steps['POST']['count']} requests) | {ms(steps['POST']['p50'])} / {ms(steps['POST']['p95'])} | | |",
         f"| SQL statements per step GET / POST (most seen) | {steps['GET']['queries']} / {steps['POST']['queries']} | at most 4 | {verdict(max(steps['GET']['queries'], steps['POST']['queries']) <= GOALS['queries'])} |",
-        f"| load: step requests/s ({USERS} users, {SECONDS} s; locust itself used {load['locust_cores']:.1f} cores) | "
-        f"{load['steps']['per_second']:.0f}/s, p95 {load['steps']['p95_ms']:.0f} ms | at least 300/s | {verdict(load['steps']['per_second'] >= GOALS['step_rps'])} |",
-        f"| load: PDFs/s (each a new draft) | {load['pdf']['per_second']:.1f}/s, p95 {load['pdf']['p95_ms']:.0f} ms | at least 7/s | {verdict(load['pdf']['per_second'] >= GOALS['pdf_rps'])} |",
-        f"| load: errors | {load['all']['failures']} of {load['all']['requests']} requests | 0 | {verdict(load['all']['failures'] == 0)} |",
+        f"| load with PDFs: step requests/s ({USERS} users, {SECONDS} s; locust itself used {load['locust_cores']:.1f} cores) | "
+        f"{load['steps']['per_second']:.0f}/s, p95 {load['steps']['p95_ms']:.0f} ms | see *Two runs* below | |",
+        f"| load with PDFs: PDFs/s (each a new draft) | {load['pdf']['per_second']:.1f}/s, p95 {load['pdf']['p95_ms']:.0f} ms | at least 7/s | {verdict(load['pdf']['per_second'] >= GOALS['pdf_rps'])} |",
+        f"| load with PDFs: errors | {load['all']['failures']} of {load['all']['requests']} requests | 0 | {verdict(load['all']['failures'] == 0)} |",
         f"| load without PDFs: step requests/s (locust used {steps_only['locust_cores']:.1f} cores) | {steps_only['steps']['per_second']:.0f}/s, p95 {steps_only['steps']['p95_ms']:.0f} ms, "
-        f"{steps_only['all']['failures']} errors | at least 300/s | {verdict(steps_only['steps']['per_second'] >= GOALS['step_rps'])} |",
+        f"{steps_only['all']['failures']} errors | at least 300/s, 0 errors | "
+        f"{verdict(steps_only['steps']['per_second'] >= GOALS['step_rps'] and steps_only['all']['failures'] == 0)} |",
         f"| gunicorn CPU per request, without PDFs | {steps_only['cpu_ms_per_request']:.1f} ms: at most "
         f"{os.cpu_count() * 1000 / steps_only['cpu_ms_per_request']:.0f} requests/s on {os.cpu_count()} idle cores | | |",
         f"| gunicorn CPU per walk with PDF ({walk} requests) | {walk_ms:.0f} ms: at most "
         f"{os.cpu_count() * 1000 / walk_ms:.1f} walks (PDFs)/s on {os.cpu_count()} idle cores | | |",
         f"| page weight: step page with CSS, JS, fonts | {kb:.1f} KB ({kb_gz:.1f} KB with the HTML gzipped by a proxy) | at most 50 KB | {verdict(kb <= GOALS['page_kb'])} |",
         "",
-        "## When a load goal is not met",
+        "## Reading the load numbers",
         "",
-        "The load test shares the two cores with locust and with whatever else runs on the machine (see the "
-        "load average above), so its requests per second are a floor. The gunicorn CPU time per request is "
-        "what other work inflates least; it gives the ceiling on two idle cores. What would help, most first:",
+        f"- **Two runs.** One walk makes {walk - 4} step requests and one PDF, so in the run with PDFs the cores "
+        "that render PDFs are not free for steps, and its step requests per second follow from its PDFs per "
+        "second. The goal of 300 step requests per second is read from the run without PDFs (the same walk "
+        "without the download); the goal of 7 PDFs per second from the run with them.",
+        "- **A floor and a ceiling.** Locust shares the two cores with gunicorn, and so does whatever else runs "
+        "on the machine (see the load average above), so the requests per second are a floor. The gunicorn CPU "
+        "time per request is what other work inflates least; it gives the ceiling on two idle cores.",
+        "- **If a goal is not met**, what would help, most first: run locust on another machine; more cores (a "
+        f"PDF is about {pdf['raw'] * 1000:.0f} ms of CPU in WeasyPrint, and the byte cache makes every view, download "
+        "and print after the first nearly free); then cheaper step pages. What a step page costs now is mostly "
+        "Django's own request cycle (middleware, the session, translated template text), two queries, and the "
+        "step list, which binds every step's form to show whether it is done.",
         "",
-        "1. Run locust on another machine, and keep the server's cores for the server.",
-        "2. More cores: a PDF is about 0.1 s of CPU in WeasyPrint and scales with the number of workers; "
-        "the byte cache already makes every view, download and print after the first one nearly free.",
-        "3. Cheaper step pages: most of a step GET is Django's template engine rendering the form fields (crispy-forms-gds adds "
-        "about 1 ms to Django's own widgets). Slimmer field templates, or keeping "
-        "each step's status with the draft when it is saved, would cut that.",
+        "## What made it faster",
+        "",
+        "Changes since the first measurement (2026-11-27: step GET p50 7.3 ms, 248 step requests/s without "
+        "PDFs, PDF 113 ms), biggest first:",
+        "",
+        "1. Form fields are drawn by one Python tag (`wizard/templatetags/gds_fields.py`) in the same GOV.UK "
+        "markup, instead of crispy-forms-gds's field template with its five includes and Django's two widget "
+        "templates. That was half the time of a step page.",
+        "2. The PDF draws a solid writing line under the top questions instead of a dotted one: WeasyPrint "
+        "draws every dot as a little circle. Rendering went from 111 ms to 69 ms and the file from 77 KB to 20 KB.",
+        "3. Field groups write their own `<fieldset>` instead of rendering one more template each.",
+        "4. A form's crispy helper and layout are made only when the form is drawn; the step list binds every "
+        "step's form but draws none.",
+        "5. Each step's address is reversed once, not once per link on every page.",
+        "6. Before that: each stored form is bound once per request, SQLite runs with WAL, and a save is one "
+        "UPDATE of one key of the draft.",
         "",
         "## How it was measured",
         "",
