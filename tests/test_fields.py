@@ -3,10 +3,14 @@ import datetime
 import re
 
 import pytest
+from crispy_forms_gds.layout import Layout
 from django import forms as django_forms
+from django.template import Context, Template
 
 from wizard import forms
 from wizard.templatetags.gds_fields import gds_field
+
+from .conftest import incident_rows
 
 
 class SampleForm(forms.StepForm):
@@ -98,3 +102,49 @@ def test_a_widget_it_does_not_know_is_an_error_not_a_silent_gap():
 
     with pytest.raises(TypeError, match="Select"):
         gds_field(WithSelect()["pick"])
+
+
+def test_nothing_is_ticked_before_the_parent_chose_even_a_question_called_none():
+    class OwnQuestions(forms.StepForm):
+        top = forms.MultipleChoiceField("Belangrijkst", [("None", "None"), ("Lezen?", "Lezen?")])
+        way = forms.ChoiceField("Hoe?", [("None", "None")])
+
+    form = OwnQuestions()
+    assert "checked" not in drawn(form, "top") + drawn(form, "way")
+
+
+def test_a_class_the_widget_carries_is_kept_after_ours():
+    form = SampleForm({"name": "abcdefgh"})
+    form.fields["name"].widget.attrs["class"] = "govuk-input--width-10"
+    assert 'class="govuk-input govuk-input--width-10 govuk-input--error"' in tag(drawn(form, "name"), "input")
+
+
+def test_a_time_is_shown_in_the_form_the_browser_expects():
+    class When(forms.StepForm):
+        at = forms.TimeField("Hoe laat?")
+
+    html = drawn(When(initial={"at": datetime.time(15, 30)}), "at")
+    assert tag(html, "input") == '<input type="time" name="at" value="15:30" class="timeinput" id="id_at">'
+
+
+def test_a_group_draws_its_legend_escaped_and_its_fields_inside():
+    class Grouped(forms.StepForm):
+        who = forms.TextField("Wie?", long=False)
+
+        def layout(self):
+            return Layout(forms.Group("Doel <1>", "who"))
+
+    html = render_crispy(Grouped())
+    assert html.startswith('<fieldset class="govuk-fieldset field-group"><legend class="govuk-fieldset__legend">Doel &lt;1&gt;</legend>')
+    assert '<div id="div_id_who" class="govuk-form-group">' in html and html.endswith("</fieldset>")
+
+
+def test_incident_rows_get_ids_with_their_prefix():
+    incidents = forms.IncidentsForm(incident_rows({"what": "Duw"}, {"what": "Schop"}))
+    html = render_crispy(incidents.incidents.forms[1])
+    assert 'id="id_voorval-1-what"' in html and 'name="voorval-1-what"' in html
+    assert 'id="id_voorval-1-physical_1"' in html and 'for="id_voorval-1-physical_1"' in html
+
+
+def render_crispy(form):
+    return Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form})).strip()

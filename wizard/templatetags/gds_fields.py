@@ -7,6 +7,10 @@ that was half the server time of a step page (see docs/benchmarks.md). This tag 
 same markup for the widgets our forms use: text, textarea, date and time inputs, radio
 buttons and tick boxes. Any other widget is a mistake the tests show at once.
 
+It reads only the field, not crispy's context: the pack's switches for labels and errors
+(form_show_labels, form_show_errors), label and legend sizes, inline hints, wrapper
+classes and the character count are not supported. No form here uses them.
+
 Every value goes through ``_escape``; only the markup written here is trusted.
 """
 import html
@@ -62,7 +66,8 @@ def gds_field(field):
 
 def _widget(field, widget_class, described_by):
     """The input itself, with the attributes Django would give it (id, aria-invalid, ...)."""
-    css_class = INPUT_CLASSES[widget_class]
+    # Classes the widget itself carries come after ours, as crispy-forms-gds adds them.
+    css_class = " ".join([INPUT_CLASSES[widget_class], *field.field.widget.attrs.get("class", "").split()])
     if field.errors and widget_class in ERROR_CLASSES:
         css_class += " " + ERROR_CLASSES[widget_class]
     attrs = {"aria-describedby": described_by} if described_by else {}
@@ -91,8 +96,8 @@ def _choices(field, widget_class, described_by, hint_and_errors):
     kind = CHOICE_CLASSES[widget_class]
     input_type = field.field.widget.input_type
     name = _escape(field.html_name)
-    value = field.value()
-    chosen = {str(item) for item in value} if isinstance(value, (list, tuple)) else {str(value)}
+    # Django's own rule for what is chosen: nothing for None, a single value as a list of one.
+    chosen = set(field.field.widget.format_value(field.value()))
     items = []
     for number, (choice, label) in enumerate(field.field.choices, start=1):
         checked = ' checked="checked"' if str(choice) in chosen else ""
