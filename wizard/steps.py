@@ -40,7 +40,7 @@ class Step:
         return _step_path(self.slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # bounded: the script prefix comes from the request
 def _step_path(slug, script_prefix, urlconf):
     return reverse("wizard:step", args=[slug], urlconf=urlconf)
 
