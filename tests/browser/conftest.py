@@ -32,10 +32,12 @@ def browser_context_args(browser_context_args, live_server):
 
 
 @pytest.fixture
-def open_page(page, live_server, django_user_model):
+def open_page(page, live_server, django_user_model, settings):
     """Open one of pages.PAGES in the phone-sized browser, as a parent would reach it."""
 
     def open_(page_type):
+        for name, value in page_type.settings:
+            setattr(settings, name, value)  # the live server runs in this process: it sees them
         client = None
         if page_type.bullying or page_type.staff:
             for fixture in ("fixtures/support_contacts.json", "fixtures/demo_school.json"):

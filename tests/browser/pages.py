@@ -40,6 +40,8 @@ class PageType:
     # What the parent does on ``path`` to reach the page to check.
     then: Callable | None = None
     status: int = 200
+    # Settings the live server runs with for this page, as (name, value) pairs.
+    settings: tuple = ()
 
 
 PAGES = [
@@ -59,5 +61,7 @@ PAGES = [
     PageType("school", "/s/voorbeeldschool/", bullying=True),
     PageType("school-link-delen", "/s/voorbeeldschool/delen/", staff=True),
     PageType("404", "/bestaat-niet/", status=404),
+    PageType("429-even-wachten", "/voorbereiding.pdf", filled=True, status=429, settings=(("PDF_RATE_LIMIT", {"session": 0, "ip": 0}),)),
+    PageType("500", "/test/500/", status=500, settings=(("ROOT_URLCONF", "tests.urls"),)),
     PageType("403-verlopen", step_url(STEPS[0].slug), then=_post_without_csrf_cookie),
 ]
