@@ -110,7 +110,8 @@ def report(pdf, steps, load, steps_only, weight, load_before):
         "3. Field groups write their own `<fieldset>` instead of rendering one more template each.",
         "4. A form's crispy helper and layout are made only when the form is drawn; the step list binds every "
         "step's form but draws none.",
-        "5. Each step's address is reversed once, not once per link on every page.",
+        "5. Each step's address is reversed once, not once per link on every page, and the draft is read "
+        "with `get()`, without the ORDER BY of `first()`.",
         "6. Before that: each stored form is bound once per request, SQLite runs with WAL, and a save is one "
         "UPDATE of one key of the draft.",
         "",
