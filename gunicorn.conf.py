@@ -8,7 +8,11 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers on purpose: each handles one request at a time in its main thread, which
 # is where the PDF time limit (SIGALRM, see wizard/pdf.py) can stop a slow render.
 worker_class = "sync"
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# One worker per core, plus one to cover the moments a worker waits for the database. Our
+# requests are CPU work (templates, WeasyPrint): on 2 cores, 3 workers served a third more
+# step requests than gunicorn's usual 2 x cores + 1, with a lower p95 (docs/benchmarks.md).
+# With the database on another machine, workers wait longer: raise GUNICORN_WORKERS.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
 
 # Kill a worker stuck for this long. The PDF gives up earlier (PDF_RENDER_SECONDS, 10 s),
 # so a parent gets our friendly message, not a gateway error.

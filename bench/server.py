@@ -13,7 +13,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8531"))
 URL = f"http://127.0.0.1:{PORT}"
 # The production gunicorn.conf.py decides the workers unless BENCH_WORKERS says otherwise.
 WORKERS = os.environ.get("BENCH_WORKERS")
-WORKER_COUNT = int(WORKERS) if WORKERS else 2 * os.cpu_count() + 1  # as gunicorn.conf.py
+WORKER_COUNT = int(WORKERS) if WORKERS else os.cpu_count() + 1  # as gunicorn.conf.py
 # Capacity, not abuse protection, is measured here: all load comes from one address, and
 # workers must not be recycled mid-run or their CPU time would be lost from the count.
 SERVER_ENVIRONMENT = {"PDF_RATE_LIMIT_PER_IP": "1000000", "TRUSTED_PROXY_COUNT": "0", "GUNICORN_MAX_REQUESTS": "0"}
