@@ -91,6 +91,9 @@ def report(pdf, steps, load, steps_only, weight, load_before):
         "- **A floor and a ceiling.** Locust shares the two cores with gunicorn, and so does whatever else runs "
         "on the machine (see the load average above), so the requests per second are a floor. The gunicorn CPU "
         "time per request is what other work inflates least; it gives the ceiling on two idle cores.",
+        "- **Spread.** This virtual machine's speed drifts: on 2026-11-27 the same code measured from 270 to "
+        "383 step requests/s without PDFs across 60- and 30-second runs, and the in-process timings drifted "
+        "with it. Compare two versions only in runs that alternate.",
         "- **If a goal is not met**, what would help, most first: run locust on another machine; more cores (a "
         f"PDF is about {pdf['raw'] * 1000:.0f} ms of CPU in WeasyPrint, and the byte cache makes every view, download "
         "and print after the first nearly free); then cheaper step pages. What a step page costs now is mostly "
