@@ -14,33 +14,35 @@ class StepSummary:
     rows: list = field(default_factory=list)
 
 
+def _status(form):
+    """DONE, EMPTY or NEEDS_WORK for a step's stored form; None means never saved."""
+    if form is None:
+        return EMPTY
+    if not form.is_valid():
+        return NEEDS_WORK
+    return DONE if form.has_answers() else EMPTY
+
+
 def summarise(draft):
     """One summary per applicable step: its status and (label, shown value) rows."""
     summaries = []
     for step in steps.applicable_steps(draft):
-        if draft.step_data(step.slug) is None:
-            summaries.append(StepSummary(step, EMPTY, step.form_class(draft=draft).empty_rows()))
-            continue
-        form = steps.form_for(step, draft)
-        if form.is_valid():
-            summaries.append(StepSummary(step, DONE if form.has_answers() else EMPTY, form.display_rows()))
+        form = forms.stored_form(draft, step.slug, step.form_class)
+        status = _status(form)
+        if form is None:
+            rows = step.form_class(draft=draft).empty_rows()
         else:
-            summaries.append(StepSummary(step, NEEDS_WORK, []))
+            rows = [] if status == NEEDS_WORK else form.display_rows()
+        summaries.append(StepSummary(step, status, rows))
     return summaries
 
 
 def statuses(draft):
     """A summary without rows per applicable step, for the step list: cheaper than ``summarise``."""
-    result = []
-    for step in steps.applicable_steps(draft):
-        form = forms.stored_form(draft, step.slug, step.form_class)
-        if form is None:
-            result.append(StepSummary(step, EMPTY))
-        elif not form.is_valid():
-            result.append(StepSummary(step, NEEDS_WORK))
-        else:
-            result.append(StepSummary(step, DONE if form.has_answers() else EMPTY))
-    return result
+    return [
+        StepSummary(step, _status(forms.stored_form(draft, step.slug, step.form_class)))
+        for step in steps.applicable_steps(draft)
+    ]
 
 
 def clean_answers(draft):
