@@ -57,10 +57,10 @@ def step(request, slug):
     if step is None:
         raise Http404(slug)
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
+    draft = drafts.get_draft(request)
+    _say_if_expired(request)
 
     if request.method == "POST":
-        draft = drafts.get_draft(request)
-        _say_if_expired(request)
         form = steps.form_for(step, draft, data=request.POST)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
@@ -81,18 +81,17 @@ def step(request, slug):
             if return_to_check or following is None:
                 return redirect("wizard:check")
             return redirect(_step_url(following))
+    elif not step.applies_to(draft):
+        following = steps.neighbours(draft, step)[1]
+        return redirect(_step_url(following) if following else reverse("wizard:check"))
     else:
-        draft = drafts.get_draft(request)
-        _say_if_expired(request)
-        if not step.applies_to(draft):
-            following = steps.neighbours(draft, step)[1]
-            return redirect(_step_url(following) if following else reverse("wizard:check"))
         form = steps.form_for(step, draft)
     return _step_page(request, step, form, draft, return_to_check)
 
 
 def _step_page(request, step, form, draft, return_to_check, status=200, save_failed=False):
-    applicable = steps.applicable_steps(draft)
+    summaries = plan.statuses(draft)  # one per applicable step, in order
+    applicable = [summary.step for summary in summaries]
     number = applicable.index(step) + 1 if step in applicable else None
     return render(
         request,
@@ -104,7 +103,7 @@ def _step_page(request, step, form, draft, return_to_check, status=200, save_fai
             "total": len(applicable),
             "return_to_check": return_to_check,
             "save_failed": save_failed,
-            "summaries": plan.statuses(draft),
+            "summaries": summaries,
             "draft": draft,
         },
         status=status,
