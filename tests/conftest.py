@@ -51,6 +51,11 @@ def pdf_text(body):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def pdf_words(body):
+    """The PDF's text with every run of white space as one space, for phrases that may wrap."""
+    return " ".join(pdf_text(body).split())
+
+
 @pytest.fixture
 def filled_client(client, db):
     return fill_wizard(client)

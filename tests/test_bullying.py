@@ -7,7 +7,7 @@ from django.urls import reverse
 from wizard import steps
 from wizard.models import Draft
 
-from .conftest import incident_rows, pdf_text, post_step, step_url
+from .conftest import incident_rows, pdf_text, pdf_words, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +155,7 @@ def test_check_page_shows_the_incident_log_as_a_table_and_the_signs_as_a_list(cl
 
 def test_pdf_shows_incidents_signs_wishes_and_the_fitted_roadmap(client, support_contacts):
     _bullying_draft(client)
-    text = " ".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
+    text = pdf_words(client.get(reverse("wizard:pdf")).content)
     for expected in [
         "Wat er is gebeurd",
         "Geduwd van de trap",

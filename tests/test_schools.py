@@ -9,7 +9,7 @@ from PIL import Image
 
 from wizard.models import Draft, School
 
-from .conftest import pdf_text, post_step
+from .conftest import pdf_words, post_step
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_the_roadmap_and_pdf_name_the_schools_people(client, demo_school):
     roadmap = client.get(reverse("wizard:roadmap")).content.decode()
     assert "Het aanspreekpunt pesten: Juf Fictief (verzonnen)" in roadmap
     assert "aanspreekpunt@voorbeeldschool.invalid" in roadmap
-    text = " ".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
+    text = pdf_words(client.get(reverse("wizard:pdf")).content)
     for name in [
         "Het aanspreekpunt pesten: Juf Fictief (verzonnen)",
         "De vertrouwenspersoon: Meester Verzonnen (verzonnen)",
@@ -62,7 +62,7 @@ def test_the_roadmap_and_pdf_name_the_schools_people(client, demo_school):
 
 def test_a_draft_without_a_school_shows_the_roles_without_names(client, demo_school):
     post_step(client, "over-het-gesprek", {"topic": "pesten"})
-    text = " ".join(pdf_text(client.get(reverse("wizard:pdf")).content).split())
+    text = pdf_words(client.get(reverse("wizard:pdf")).content)
     assert "Het aanspreekpunt pesten" in text
     assert "Juf Fictief" not in text
 

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import FULL_ANSWERS, pdf_text, step_url
+from ..conftest import FULL_ANSWERS, pdf_words, step_url
 from .keyboard import fill_form, is_focused, press, tab_to, type_text
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_a_parent_fills_in_everything_with_the_keyboard_and_downloads_the_pdf(ne
         press(page, link(page, "Download het overzicht (PDF)"))
     assert download.value.suggested_filename == "voorbereiding-gesprek-2026-12-03.pdf"
     with open(download.value.path(), "rb") as handle:
-        text = " ".join(pdf_text(handle.read()).split())
+        text = pdf_words(handle.read())
     assert "Mijn gesprek met school over Emma" in text
     assert "Voorlezen in de kring" in text
     assert "Gym en tekenen" not in text
