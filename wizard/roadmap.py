@@ -99,6 +99,11 @@ def _contact(contacts, key):
     )
 
 
+def _contacts(contacts, *keys):
+    """The items for these support contacts, in this order, leaving out any not in the database."""
+    return [item for item in (_contact(contacts, key) for key in keys) if item is not None]
+
+
 def _website(contact):
     """The contact's website as shown, and a link through our own origin (see views.outbound_contact)."""
     if contact is None:
@@ -162,7 +167,7 @@ def build_roadmap(draft=None, school=None):
     )
     outside = [
         replace(external, **_school_link(school, "schoolgids")),
-        *filter(None, [_contact(contacts, key) for key in ("jeugdarts", "vertrouwensinspecteur", "leerplichtambtenaar", "kinderombudsman", "huisarts")]),
+        *_contacts(contacts, "jeugdarts", "vertrouwensinspecteur", "leerplichtambtenaar", "kinderombudsman", "huisarts"),
     ]
     complaints = contacts.get("klachtencommissie")
     too_little = [
@@ -185,13 +190,13 @@ def build_roadmap(draft=None, school=None):
             **_school_link(school, "klachtenregeling"),
             **_website(complaints),
         ),
-        *filter(None, [_contact(contacts, "onderwijsinspectie"), _contact(contacts, "politie")]),
+        *_contacts(contacts, "onderwijsinspectie", "politie"),
     ]
     roadmap = Roadmap(
         inside=inside,
         outside=outside,
         too_little=too_little,
-        for_child=list(filter(None, [_contact(contacts, "kindertelefoon")])),
+        for_child=_contacts(contacts, "kindertelefoon"),
         school=school,
     )
     _apply_rules(roadmap, facts_of(draft))
