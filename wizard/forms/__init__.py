@@ -1,0 +1,18 @@
+"""One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
+from .base import CrispyForm, Group, Row, StepForm, field_errors, typed_values  # noqa: F401
+from .bullying import IncidentForm, IncidentFormSet, IncidentsForm, SchoolWishesForm  # noqa: F401
+from .conversation import AboutForm, AgreementsForm, ChildForm, GoingForm, TellForm  # noqa: F401
+from .fields import (  # noqa: F401
+    LONG_TEXT,
+    LONG_TEXT_LINES,
+    QUESTION_TEXT,
+    SHORT_TEXT,
+    STORED_VALUE_CAP,
+    ChoiceField,
+    DateField,
+    MultipleChoiceField,
+    TextField,
+    TimeField,
+    display_value,
+)
+from .questions import QuestionsForm, TopQuestionsForm, about_bullying, asked_questions, stored_form  # noqa: F401
