@@ -46,7 +46,7 @@ def test_switching_back_hides_the_bullying_answers_without_deleting_them(client)
     check = client.get(reverse("wizard:check")).content.decode()
     assert "Uitgescholden bij de fietsen" not in check
     assert "Herkent u dat" not in check
-    assert draft.answers["wat-wilt-u-vragen"]["teacher_questions"] == ["herkent-pesten"]
+    assert draft.answers["questions"]["teacher_questions"] == ["herkent-pesten"]
 
     _choose(client, "pesten")
     check = client.get(reverse("wizard:check")).content.decode()

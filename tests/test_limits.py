@@ -107,5 +107,5 @@ def test_a_long_text_may_have_at_most_forty_lines(client):
 def test_a_nul_character_is_dropped_before_it_is_stored(client):
     # PostgreSQL refuses NUL in JSON; a parent never means to type one.
     post_step(client, "praat-met-uw-kind", {"likes": "Gym\x00 en tekenen"})
-    assert Draft.objects.get().answers["praat-met-uw-kind"]["likes"] == "Gym en tekenen"
+    assert Draft.objects.get().answers["child"]["likes"] == "Gym en tekenen"
     assert client.get(step_url("praat-met-uw-kind")).status_code == 200

@@ -22,13 +22,13 @@ def _past(days=1):
 
 def test_purge_drafts_deletes_expired_drafts_and_sessions_and_says_how_many(client):
     post_step(client, "over-het-gesprek", {"child_name": "Blijft"})
-    Draft.objects.create(answers={"over-het-gesprek": {"child_name": "Weg"}}, expires_at=_past())
+    Draft.objects.create(answers={"about": {"child_name": "Weg"}}, expires_at=_past())
     Draft.objects.create(answers={}, expires_at=_past(2))
     Session.objects.create(session_key="a" * 32, session_data="", expire_date=_past())
     out = io.StringIO()
     call_command("purge_drafts", stdout=out)
     assert out.getvalue().strip() == "2 concepten gewist, 1 sessie gewist."
-    assert list(Draft.objects.values_list("answers__over-het-gesprek__child_name", flat=True)) == ["Blijft"]
+    assert list(Draft.objects.values_list("answers__about__child_name", flat=True)) == ["Blijft"]
     assert Session.objects.count() == 1
     out = io.StringIO()
     call_command("purge_drafts", stdout=out)

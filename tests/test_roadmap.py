@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 def _draft(signs=(), physical="nee", topic="pesten"):
     return Draft(
         answers={
-            "over-het-gesprek": {"topic": topic},
-            "wat-is-er-gebeurd": {**incident_rows({"what": "Iets", "physical": physical}), "signs": list(signs)},
+            "about": {"topic": topic},
+            "incidents": {**incident_rows({"what": "Iets", "physical": physical}), "signs": list(signs)},
         }
     )
 

@@ -29,7 +29,7 @@ def test_every_step_has_a_unique_slug_and_an_intro_template():
 
 
 def _draft(questions=(), own=""):
-    return Draft(answers={"wat-wilt-u-vragen": {"examples": list(questions), "own_questions": own}})
+    return Draft(answers={"questions": {"examples": list(questions), "own_questions": own}})
 
 
 def test_top_questions_step_applies_only_with_more_than_three_questions():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 class Draft(models.Model):
     """One parent's preparation, tied to one browser session.
 
-    ``answers`` maps a step slug to the values typed on that step, exactly as the form
+    ``answers`` maps a step key to the values typed on that step, exactly as the form
     received them, so that nothing typed is lost even when it is not valid yet. The
     step's form turns them into clean values whenever they are read.
     """
@@ -39,13 +39,13 @@ class Draft(models.Model):
     def is_expired(self):
         return self.expires_at is not None and self.expires_at <= timezone.now()
 
-    def step_data(self, slug):
-        """What was typed on step ``slug``, or None when the step was never saved."""
-        return self.answers.get(slug)
+    def step_data(self, key):
+        """What was typed on the step with this storage key, or None when it was never saved."""
+        return self.answers.get(key)
 
     @property
     def topic(self):
-        return (self.answers.get("over-het-gesprek") or {}).get("topic", "")
+        return (self.answers.get("about") or {}).get("topic", "")
 
 
 class School(models.Model):

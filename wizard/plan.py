@@ -27,7 +27,7 @@ def summarise(draft):
     """One summary per applicable step: its status and (label, shown value) rows."""
     summaries = []
     for step in steps.applicable_steps(draft):
-        form = forms.stored_form(draft, step.slug, step.form_class)
+        form = forms.stored_form(draft, step.key, step.form_class)
         status = _status(form)
         if form is None:
             rows = step.form_class(draft=draft).empty_rows()
@@ -40,7 +40,7 @@ def summarise(draft):
 def statuses(draft):
     """A summary without rows per applicable step, for the step list: cheaper than ``summarise``."""
     return [
-        StepSummary(step, _status(forms.stored_form(draft, step.slug, step.form_class)))
+        StepSummary(step, _status(forms.stored_form(draft, step.key, step.form_class)))
         for step in steps.applicable_steps(draft)
     ]
 
@@ -49,11 +49,11 @@ def clean_answers(draft):
     """{step slug: cleaned data} for every applicable step that is saved and valid."""
     answers = {}
     for step in steps.applicable_steps(draft):
-        if draft.step_data(step.slug) is None:
+        if draft.step_data(step.key) is None:
             continue
         form = steps.form_for(step, draft)
         if form.is_valid():
-            answers[step.slug] = form
+            answers[step.key] = form
     return answers
 
 
@@ -108,30 +108,30 @@ def _labelled(forms_by_slug, slug, names):
 
 def build_plan(draft):
     valid = clean_answers(draft)
-    about = _values(valid, "over-het-gesprek")
-    going = _values(valid, "ga-naar-het-gesprek")
+    about = _values(valid, steps.ABOUT.key)
+    going = _values(valid, steps.GOING.key)
 
     questions = forms.asked_questions(draft)
-    chosen_top = set(_values(valid, "belangrijkste-vragen").get("top") or [])
+    chosen_top = set(_values(valid, steps.TOP_QUESTIONS.key).get("top") or [])
     if len(questions) <= content.TOP_QUESTIONS:
         chosen_top = {value for value, _text in questions}
     top = [text for value, text in questions if value in chosen_top]
     other = [text for value, text in questions if value not in chosen_top]
 
-    agreements = _values(valid, "afspraken")
+    agreements = _values(valid, steps.GOAL.key)
     bullying = _bullying(draft, valid) if forms.about_bullying(draft) else {}
     return Plan(
         about=about,
         going=going,
         child=_labelled(
             valid,
-            "praat-met-uw-kind",
+            steps.CHILD.key,
             ["likes", "dislikes", "report_reaction", "wants_said", "not_said", "other"],
         ),
         top_questions=top,
         other_questions=other,
         talking_points=_labelled(
-            valid, "wat-wilt-u-vertellen", ["at_home", "says_about_school", "homework", "hobbies", "own_points"]
+            valid, steps.TELL.key, ["at_home", "says_about_school", "homework", "hobbies", "own_points"]
         ),
         goal={k: agreements.get(k, "") for k in ("hope", "goal_who", "goal_what", "goal_when")},
         follow_up={
@@ -144,16 +144,16 @@ def build_plan(draft):
 
 def _bullying(draft, valid):
     """The incident log, signs, what was done, the wishes and the fitted roadmap."""
-    incidents = valid.get("wat-is-er-gebeurd")
-    wishes = valid.get("wat-wilt-u-dat-de-school-doet")
+    incidents = valid.get(steps.INCIDENTS.key)
+    wishes = valid.get(steps.WISHES.key)
     table = incidents.incident_table() if incidents is not None else ((), [])
-    wish_values = _values(valid, "wat-wilt-u-dat-de-school-doet")
+    wish_values = _values(valid, steps.WISHES.key)
     return {
         "incident_headers": table[0],
         "incidents": table[1],
         "signs": _shown(incidents, "signs"),
         "other_signs": incidents.cleaned_data["other_signs"] if incidents is not None else "",
-        "already": _labelled(valid, "wat-is-er-gebeurd", ["already_who", "already_when", "already_result"]),
+        "already": _labelled(valid, steps.INCIDENTS.key, ["already_who", "already_when", "already_result"]),
         "wishes": _shown(wishes, "wishes"),
         "own_wishes": wish_values.get("own_wishes", ""),
         "hear_back": wish_values.get("hear_back", ""),

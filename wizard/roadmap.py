@@ -49,7 +49,7 @@ class Facts:
 def facts_of(draft):
     if not forms.about_bullying(draft):
         return Facts()
-    form = forms.stored_form(draft, "wat-is-er-gebeurd", forms.IncidentsForm)
+    form = forms.stored_form(draft, "incidents", forms.IncidentsForm)
     if form is None or not form.is_valid():
         return Facts()
     signs = set(form.cleaned_data["signs"])
@@ -120,7 +120,7 @@ def _school_link(school, name):
 
 
 def _conversation_partner(draft, role):
-    about = (draft.step_data("over-het-gesprek") or {}) if draft is not None else {}
+    about = (draft.step_data("about") or {}) if draft is not None else {}
     return (about.get("partner_name") or "")[:200] if about.get("partner_role") == role else ""
 
 

@@ -24,6 +24,13 @@ def has_more_questions_than_fit(draft):
 
 @dataclass(frozen=True)
 class Step:
+    """One wizard page.
+
+    ``key`` names the step's answers in storage and in code; it never changes. ``slug`` is
+    the page's address, which may be reworded or translated without touching stored drafts.
+    """
+
+    key: str
     slug: str
     title: str
     form_class: type
@@ -32,7 +39,7 @@ class Step:
 
     @property
     def intro_template(self):
-        return f"wizard/intro/{self.slug}.html"
+        return f"wizard/intro/{self.key}.html"
 
     @property
     def url(self):
@@ -45,35 +52,39 @@ def _step_path(slug, script_prefix, urlconf):
     return reverse("wizard:step", args=[slug], urlconf=urlconf)
 
 
-STEPS = [
-    Step("over-het-gesprek", _("Over het gesprek"), forms.AboutForm),
-    Step("ga-naar-het-gesprek", _("Ga naar het gesprek"), forms.GoingForm),
-    Step("praat-met-uw-kind", _("Praat eerst met uw kind"), forms.ChildForm),
-    Step(
-        "wat-is-er-gebeurd",
-        _("Wat is er gebeurd?"),
-        forms.IncidentsForm,
-        applies_to=about_bullying,
-        template="wizard/step_incidents.html",
-    ),
-    Step("wat-wilt-u-vragen", _("Wat wilt u vragen?"), forms.QuestionsForm),
-    Step(
-        "belangrijkste-vragen",
-        _("Welke vragen zijn het belangrijkst?"),
-        forms.TopQuestionsForm,
-        applies_to=has_more_questions_than_fit,
-    ),
-    Step("wat-wilt-u-vertellen", _("Wat wilt u vertellen?"), forms.TellForm),
-    Step(
-        "wat-wilt-u-dat-de-school-doet",
-        _("Wat wilt u dat de school doet?"),
-        forms.SchoolWishesForm,
-        applies_to=about_bullying,
-    ),
-    Step("afspraken", _("Uitleg, voorbeelden en afspraken"), forms.AgreementsForm),
-]
+ABOUT = Step("about", "over-het-gesprek", _("Over het gesprek"), forms.AboutForm)
+GOING = Step("going", "ga-naar-het-gesprek", _("Ga naar het gesprek"), forms.GoingForm)
+CHILD = Step("child", "praat-met-uw-kind", _("Praat eerst met uw kind"), forms.ChildForm)
+INCIDENTS = Step(
+    "incidents",
+    "wat-is-er-gebeurd",
+    _("Wat is er gebeurd?"),
+    forms.IncidentsForm,
+    applies_to=about_bullying,
+    template="wizard/step_incidents.html",
+)
+QUESTIONS = Step("questions", "wat-wilt-u-vragen", _("Wat wilt u vragen?"), forms.QuestionsForm)
+TOP_QUESTIONS = Step(
+    "top_questions",
+    "belangrijkste-vragen",
+    _("Welke vragen zijn het belangrijkst?"),
+    forms.TopQuestionsForm,
+    applies_to=has_more_questions_than_fit,
+)
+TELL = Step("tell", "wat-wilt-u-vertellen", _("Wat wilt u vertellen?"), forms.TellForm)
+WISHES = Step(
+    "wishes",
+    "wat-wilt-u-dat-de-school-doet",
+    _("Wat wilt u dat de school doet?"),
+    forms.SchoolWishesForm,
+    applies_to=about_bullying,
+)
+GOAL = Step("goal", "afspraken", _("Uitleg, voorbeelden en afspraken"), forms.AgreementsForm)
+
+STEPS = [ABOUT, GOING, CHILD, INCIDENTS, QUESTIONS, TOP_QUESTIONS, TELL, WISHES, GOAL]
 
 _BY_SLUG = {step.slug: step for step in STEPS}
+_BY_KEY = {step.key: step for step in STEPS}
 
 
 def get_step(slug):
@@ -103,4 +114,4 @@ def form_for(step, draft, data=None):
     """The step's form, bound to ``data`` (a POST) or else to what the draft holds for it."""
     if data is not None:
         return step.form_class(data, draft=draft)
-    return forms.stored_form(draft, step.slug, step.form_class) or step.form_class(draft=draft)
+    return forms.stored_form(draft, step.key, step.form_class) or step.form_class(draft=draft)

@@ -65,10 +65,10 @@ def step(request, slug):
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
         try:
-            draft = drafts.save_step(request, draft, step.slug, form.submitted_values(draft.step_data(step.slug)))
+            draft = drafts.save_step(request, draft, step.key, form.submitted_values(draft.step_data(step.key)))
         except DatabaseError as error:
             # Only the kind of error: a database message can quote the values it refused.
-            logger.error("Could not save step %s: %s", step.slug, type(error).__name__)
+            logger.error("Could not save step %s: %s", step.key, type(error).__name__)
             return _step_page(request, step, form, draft, return_to_check, status=503, save_failed=True)
         previous, following = steps.neighbours(draft, step)
         action = request.POST.get("action", "volgende")

@@ -84,7 +84,7 @@ def stored_form(draft, slug, form_class):
 
 def asked_questions(draft):
     """The questions a draft holds, as (value, text); empty while the questions step is not valid."""
-    form = stored_form(draft, "wat-wilt-u-vragen", QuestionsForm)
+    form = stored_form(draft, "questions", QuestionsForm)
     return form.questions() if form is not None and form.is_valid() else []
 
 
