@@ -3,18 +3,18 @@ import io
 import os
 
 import pytest
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.test import Client, override_settings
 from django.urls import reverse
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from pypdf import PdfReader
 
 from wizard import steps
 from wizard.pdf import PlanTooSlow
 
-from .answers import FULL_ANSWERS  # noqa: F401  (tests import it from here)
+from .answers import FULL_ANSWERS
 
 # Property-based tests: moderate by default so `make test` stays quick; HYPOTHESIS_PROFILE=thorough
 # for a long hunt. Each test posts through Django's test client, so the database fixture is

@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from wizard import steps
+from wizard.answers import Answers
 from wizard.models import Draft
 
 from .conftest import incident_rows, pdf_text, pdf_words, post_step, step_url
@@ -15,7 +15,7 @@ BULLYING_STEPS = {"wat-is-er-gebeurd", "wat-wilt-u-dat-de-school-doet"}
 
 
 def _slugs(draft):
-    return {step.slug for step in steps.applicable_steps(draft)}
+    return {step.slug for step in Answers(draft).applicable}
 
 
 def _choose(client, topic):

@@ -3,8 +3,8 @@ import logging
 
 import pytest
 from django.core.cache import cache
-from django.db.models import QuerySet
 from django.db import DatabaseError
+from django.db.models import QuerySet
 from django.test import Client
 from django.urls import reverse
 
@@ -75,7 +75,7 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
     settings.PDF_RATE_LIMIT = {"session": 0, "ip": 0}
     assert client.get(pdf).status_code == 429
     with monkeypatch.context() as patch:
-        failing = lambda *a, **k: (_ for _ in ()).throw(DatabaseError(f"DETAIL: {MARKER}"))  # noqa: E731
+        failing = lambda *a, **k: (_ for _ in ()).throw(DatabaseError(f"DETAIL: {MARKER}"))
         patch.setattr(Draft, "save", failing)
         patch.setattr(QuerySet, "update", failing)
         assert post_step(client, "afspraken", {"hope": MARKER}).status_code == 503

@@ -2,6 +2,7 @@
 import pytest
 
 from wizard import steps
+from wizard.answers import Answers
 from wizard.models import Draft
 
 
@@ -36,20 +37,20 @@ def test_top_questions_step_applies_only_with_more_than_three_questions():
     few = _draft(["sterke-punten", "wat-kan-beter"], "Hoe gaat lezen?")
     many = _draft(["sterke-punten", "wat-kan-beter"], "Hoe gaat lezen?\nEn schrijven?")
     top = steps.get_step("belangrijkste-vragen")
-    assert not top.applies_to(few)
-    assert top.applies_to(many)
-    assert top not in steps.applicable_steps(few)
-    assert top in steps.applicable_steps(many)
+    assert not top.applies_to(Answers(few))
+    assert top.applies_to(Answers(many))
+    assert top not in Answers(few).applicable
+    assert top in Answers(many).applicable
 
 
 def test_neighbours_skip_steps_that_do_not_apply():
     draft = _draft(["sterke-punten"])
     questions = steps.get_step("wat-wilt-u-vragen")
-    previous, following = steps.neighbours(draft, questions)
+    previous, following = steps.neighbours(Answers(draft), questions)
     assert previous.slug == "praat-met-uw-kind"
     assert following.slug == "wat-wilt-u-vertellen"
-    assert steps.neighbours(draft, steps.STEPS[0])[0] is None
-    assert steps.neighbours(draft, steps.STEPS[-1])[1] is None
+    assert steps.neighbours(Answers(draft), steps.STEPS[0])[0] is None
+    assert steps.neighbours(Answers(draft), steps.STEPS[-1])[1] is None
 
 
 def test_unknown_slug_is_not_a_step():
@@ -58,5 +59,5 @@ def test_unknown_slug_is_not_a_step():
 
 @pytest.mark.parametrize("step", steps.STEPS, ids=lambda s: s.slug)
 def test_every_form_is_valid_when_left_empty(step):
-    form = step.form_class({}, draft=Draft(answers={}))
+    form = step.form_class({}, answers=Answers(Draft(answers={})))
     assert form.is_valid(), form.errors

@@ -84,7 +84,6 @@ def save_step(request, draft, slug, values):
     """
     now = timezone.now()
     expires_at = now + retention()
-    draft.__dict__.pop("_stored_forms", None)  # see forms.stored_form
     if draft.is_saved:
         changed = Draft.objects.filter(pk=draft.pk).update(
             answers=SetKey("answers", slug, values), expires_at=expires_at, updated_at=now

@@ -43,10 +43,6 @@ class Draft(models.Model):
         """What was typed on the step with this storage key, or None when it was never saved."""
         return self.answers.get(key)
 
-    @property
-    def topic(self):
-        return (self.answers.get("about") or {}).get("topic", "")
-
 
 class School(models.Model):
     """A school that shares its own link; its people appear by name in the roadmap and the PDF."""

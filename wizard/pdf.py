@@ -19,6 +19,7 @@ from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
+from .answers import Answers
 from .drafts import cached_pdf_key
 from .plan import build_plan
 
@@ -152,7 +153,7 @@ def _fingerprint(draft):
 
 
 def _render(draft):
-    plan = build_plan(draft)
+    plan = build_plan(Answers(draft))
     date = plan.conversation_date or timezone.localdate()
     return html_to_pdf(plan_html(plan)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
 

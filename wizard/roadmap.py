@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import content, forms
 from .models import SupportContact
 
 
@@ -35,29 +34,6 @@ class Roadmap:
 
     def keys(self, section):
         return [item.key for item in getattr(self, section)]
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What the answers say that changes the roadmap."""
-
-    physical_violence: bool = False
-    avoids_school: bool = False
-    body_complaints: bool = False
-
-
-def facts_of(draft):
-    if not forms.about_bullying(draft):
-        return Facts()
-    form = forms.stored_form(draft, "incidents", forms.IncidentsForm)
-    if form is None or not form.is_valid():
-        return Facts()
-    signs = set(form.cleaned_data["signs"])
-    return Facts(
-        physical_violence=form.has_physical_violence(),
-        avoids_school=bool(signs & {content.SIGN_STAYS_HOME, content.SIGN_AVOIDS_SCHOOL}),
-        body_complaints=bool(signs & {content.SIGN_PAINS, content.SIGN_SLEEPS_BADLY}),
-    )
 
 
 # Each rule: (applies to these facts, the items it moves to the top, why, in one B1 sentence).
@@ -119,14 +95,12 @@ def _school_link(school, name):
     return {"link": school.link(name), "link_href": reverse("wizard:outbound_school", args=[school.slug, name])}
 
 
-def _conversation_partner(draft, role):
-    about = (draft.step_data("about") or {}) if draft is not None else {}
-    return (about.get("partner_name") or "")[:200] if about.get("partner_role") == role else ""
+def build_roadmap(answers=None, school=None):
+    """The ladder inside school, outside help and what to do when the school does too little.
 
-
-def build_roadmap(draft=None, school=None):
-    """The ladder inside school, outside help and what to do when the school does too little."""
-    school = school or (draft.school if draft is not None else None)
+    ``answers`` (wizard.answers.Answers) fits it to a draft; without, it is the general ladder.
+    """
+    school = school or (answers.school if answers is not None else None)
     contacts = {contact.key: contact for contact in SupportContact.objects.all()}
     bring_log = _("Neem uw lijstje met voorvallen mee.")
     inside = [
@@ -135,7 +109,7 @@ def build_roadmap(draft=None, school=None):
             _("De leerkracht"),
             _("Begin altijd hier. De leerkracht ziet uw kind elke dag en kan het snelst iets doen."),
             bring_log,
-            person=_conversation_partner(draft, "leerkracht"),
+            person=answers.partner_name("leerkracht") if answers is not None else "",
         ),
         _school_role(
             school, "aanspreekpunt", "aanspreekpunt", _("Het aanspreekpunt pesten"),
@@ -147,7 +121,7 @@ def build_roadmap(draft=None, school=None):
             _("De mentor"),
             _("Op de middelbare school is de mentor de eerste persoon voor u en uw kind."),
             bring_log,
-            person=_conversation_partner(draft, "mentor"),
+            person=answers.partner_name("mentor") if answers is not None else "",
         ),
         _school_role(
             school, "vertrouwenspersoon", "vertrouwenspersoon", _("De vertrouwenspersoon"),
@@ -199,7 +173,8 @@ def build_roadmap(draft=None, school=None):
         for_child=_contacts(contacts, "kindertelefoon"),
         school=school,
     )
-    _apply_rules(roadmap, facts_of(draft))
+    if answers is not None:
+        _apply_rules(roadmap, answers.facts)
     return roadmap
 
 

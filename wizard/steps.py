@@ -10,16 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from . import content, forms
 
 
-def always(draft):
+# Conditions take the draft's read model (wizard.answers.Answers).
+def always(answers):
     return True
 
 
-def about_bullying(draft):
-    return forms.about_bullying(draft)
+def about_bullying(answers):
+    return answers.about_bullying
 
 
-def has_more_questions_than_fit(draft):
-    return len(forms.asked_questions(draft)) > content.TOP_QUESTIONS
+def has_more_questions_than_fit(answers):
+    return len(answers.asked_questions) > content.TOP_QUESTIONS
 
 
 @dataclass(frozen=True)
@@ -91,27 +92,16 @@ def get_step(slug):
     return _BY_SLUG.get(slug)
 
 
-def applicable_steps(draft):
-    return [step for step in STEPS if step.applies_to(draft)]
-
-
 def first_step():
     return STEPS[0]
 
 
-def neighbours(draft, step):
+def neighbours(answers, step):
     """(previous, next) applicable step around ``step``; None at either end.
 
     ``step`` itself may not apply (any more); its place in the full list still counts.
     """
     position = STEPS.index(step)
-    before = [s for s in STEPS[:position] if s.applies_to(draft)]
-    after = [s for s in STEPS[position + 1 :] if s.applies_to(draft)]
+    before = [s for s in STEPS[:position] if s.applies_to(answers)]
+    after = [s for s in STEPS[position + 1 :] if s.applies_to(answers)]
     return (before[-1] if before else None, after[0] if after else None)
-
-
-def form_for(step, draft, data=None):
-    """The step's form, bound to ``data`` (a POST) or else to what the draft holds for it."""
-    if data is not None:
-        return step.form_class(data, draft=draft)
-    return forms.stored_form(draft, step.key, step.form_class) or step.form_class(draft=draft)

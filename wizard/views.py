@@ -14,7 +14,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import drafts, plan, ratelimit, schools, steps
+from . import drafts, ratelimit, schools, steps
+from .answers import Answers
 from .models import School, SupportContact
 from .pdf import PlanTooSlow, render_plan_pdf
 from .roadmap import build_roadmap
@@ -59,9 +60,10 @@ def step(request, slug):
     return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
     draft = drafts.get_draft(request)
     _say_if_expired(request)
+    answers = Answers(draft)
 
     if request.method == "POST":
-        form = steps.form_for(step, draft, data=request.POST)
+        form = step.form_class(request.POST, answers=answers)
         valid = form.is_valid()
         # Save first, whatever the button: typed text is never lost, valid or not.
         try:
@@ -69,8 +71,10 @@ def step(request, slug):
         except DatabaseError as error:
             # Only the kind of error: a database message can quote the values it refused.
             logger.error("Could not save step %s: %s", step.key, type(error).__name__)
-            return _step_page(request, step, form, draft, return_to_check, status=503, save_failed=True)
-        previous, following = steps.neighbours(draft, step)
+            return _step_page(request, step, form, answers, return_to_check, status=503, save_failed=True)
+        # The saved answer may change which steps apply (the topic, the number of questions).
+        answers = Answers(draft)
+        previous, following = steps.neighbours(answers, step)
         action = request.POST.get("action", "volgende")
         if action == "vorige":
             return redirect(_step_url(previous) if previous else reverse("wizard:start"))
@@ -81,16 +85,16 @@ def step(request, slug):
             if return_to_check or following is None:
                 return redirect("wizard:check")
             return redirect(_step_url(following))
-    elif not step.applies_to(draft):
-        following = steps.neighbours(draft, step)[1]
+    elif not step.applies_to(answers):
+        following = steps.neighbours(answers, step)[1]
         return redirect(_step_url(following) if following else reverse("wizard:check"))
     else:
-        form = steps.form_for(step, draft)
-    return _step_page(request, step, form, draft, return_to_check)
+        form = answers[step].form
+    return _step_page(request, step, form, answers, return_to_check)
 
 
-def _step_page(request, step, form, draft, return_to_check, status=200, save_failed=False):
-    summaries = plan.statuses(draft)  # one per applicable step, in order
+def _step_page(request, step, form, answers, return_to_check, status=200, save_failed=False):
+    summaries = answers.summaries()  # one per applicable step, in order
     applicable = [summary.step for summary in summaries]
     number = applicable.index(step) + 1 if step in applicable else None
     return render(
@@ -104,7 +108,7 @@ def _step_page(request, step, form, draft, return_to_check, status=200, save_fai
             "return_to_check": return_to_check,
             "save_failed": save_failed,
             "summaries": summaries,
-            "draft": draft,
+            "draft": answers.draft,
         },
         status=status,
     )
@@ -125,7 +129,8 @@ def check(request):
     draft = _require_draft(request)
     if not draft.is_saved:
         return redirect("wizard:start")
-    return render(request, "wizard/check.html", {"summaries": plan.summarise(draft), "draft": draft})
+    answers = Answers(draft)
+    return render(request, "wizard/check.html", {"answers": answers, "summaries": answers.summaries(), "draft": draft})
 
 
 @never_cache
@@ -176,7 +181,7 @@ def start_over(request):
 @never_cache
 def roadmap(request):
     draft = drafts.get_draft(request)
-    return render(request, "wizard/roadmap.html", {"roadmap": build_roadmap(draft), "draft": draft})
+    return render(request, "wizard/roadmap.html", {"roadmap": build_roadmap(Answers(draft)), "draft": draft})
 
 
 @never_cache

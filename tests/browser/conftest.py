@@ -3,9 +3,8 @@ import os
 import shutil
 
 import pytest
-from django.test import Client
-
 from django.core.management import call_command
+from django.test import Client
 
 from wizard.models import School
 

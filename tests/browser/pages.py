@@ -2,8 +2,8 @@
 
 To check a new page (a privacy page, a school's page), add one ``PageType`` to PAGES.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from wizard.steps import STEPS
 

@@ -1,5 +1,5 @@
 """One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
-from .base import CrispyForm, Group, Row, StepForm, field_errors, typed_values  # noqa: F401
+from .base import CrispyForm, Group, Row, StepForm, Values, field_errors, typed_values, valid_data  # noqa: F401
 from .bullying import IncidentForm, IncidentFormSet, IncidentsForm, SchoolWishesForm  # noqa: F401
 from .conversation import AboutForm, AgreementsForm, ChildForm, GoingForm, TellForm  # noqa: F401
 from .fields import (  # noqa: F401
@@ -15,4 +15,4 @@ from .fields import (  # noqa: F401
     TimeField,
     display_value,
 )
-from .questions import QuestionsForm, TopQuestionsForm, about_bullying, asked_questions, stored_form  # noqa: F401
+from .questions import QuestionsForm, TopQuestionsForm  # noqa: F401

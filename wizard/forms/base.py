@@ -30,10 +30,18 @@ class CrispyForm(forms.Form):
 
 
 class StepForm(CrispyForm):
-    """Base for every step form: crispy rendering, and the answers as stored and as shown."""
+    """Base for every step form: crispy rendering, and the answers as stored and as shown.
 
-    def __init__(self, *args, draft=None, **kwargs):
-        self.draft = draft
+    ``answers`` is the draft's read model (wizard.answers.Answers): a form that depends on
+    an earlier step (the topic, the questions asked) reads it there.
+    """
+
+    # Fields whose answers are for the parent only: shown on the check page, marked as
+    # such, and never printed on a sheet, in a plain text or in a letter for the school.
+    parent_only = frozenset()
+
+    def __init__(self, *args, answers=None, **kwargs):
+        self.answers = answers
         super().__init__(*args, **kwargs)
 
     def submitted_values(self, previous=None):
@@ -57,25 +65,113 @@ class StepForm(CrispyForm):
     def has_errors(self):
         return bool(self.summary_errors())
 
+    def values(self):
+        """The valid answers as attributes; see Values."""
+        return Values(self)
+
     def display_rows(self):
-        """One Row per field of a valid form, as the check page shows it."""
-        return [Row(field.label, display_value(field, self.cleaned_data.get(name))) for name, field in self.fields.items()]
+        """One Row per field, as the check page shows it: valid values, and a problem for the others."""
+        cleaned = valid_data(self)
+        return [
+            Row(
+                field.label,
+                display_value(field, cleaned.get(name)) if name not in self.errors else "",
+                problem=str(self.errors[name][0]) if name in self.errors else "",
+                parent_only=name in self.parent_only,
+            )
+            for name, field in self.fields.items()
+        ]
 
     def empty_rows(self):
-        return [Row(field.label, "") for field in self.fields.values()]
+        return [Row(field.label, "", parent_only=name in self.parent_only) for name, field in self.fields.items()]
 
     def has_answers(self):
-        """Whether a valid form holds anything at all."""
-        return any(value not in (None, "", []) for value in self.cleaned_data.values())
+        """Whether the form holds any valid answer at all."""
+        return any(value not in (None, "", []) for value in valid_data(self).values())
+
+
+class Values:
+    """A step's valid answers as attributes, e.g. ``values.partner_name``.
+
+    A field that is empty, or whose answer is not valid (yet), reads as empty: "" for
+    text and choices, [] for tick boxes, None for dates and times. A name that is not a
+    field of the form is an error, so a typo cannot hide an answer.
+    """
+
+    def __init__(self, form):
+        self._form = form
+        self._cleaned = valid_data(form)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            field = self._form.fields[name]
+        except KeyError:
+            raise AttributeError(f"{type(self._form).__name__} has no field {name!r}") from None
+        value = self._cleaned.get(name)
+        if value is None or value == "":
+            return empty_value(field)
+        return value
+
+    def shown(self, name):
+        """The answer as a parent reads it: a choice's label, a Dutch date."""
+        return display_value(self._form.fields[name], getattr(self, name))
+
+    @property
+    def labels(self):
+        """Each answer as shown, for templates: ``values.labels.partner_role``."""
+        return _Shown(self)
+
+    def labelled(self, names=None):
+        """[(label, shown value)] for the non-empty answers, in field order; never a parent-only one."""
+        names = names or list(self._form.fields)
+        return [
+            (self._form.fields[name].label, self.shown(name))
+            for name in names
+            if name not in self._form.parent_only and getattr(self, name) not in (None, "", [])
+        ]
+
+
+class _Shown:
+    def __init__(self, values):
+        self._values = values
+
+    def __getitem__(self, name):
+        return self._values.shown(name)
+
+
+def valid_data(form):
+    """The cleaned values of a bound form, field by field: a field with an error is left out.
+
+    Django cleans every field, and keeps each one that passed, even when another failed.
+    """
+    if not form.is_bound:
+        return {}
+    return form.cleaned_data if form.errors is not None else {}
+
+
+def empty_value(field):
+    if isinstance(field, forms.MultipleChoiceField):
+        return []
+    if isinstance(field, (forms.DateField, forms.TimeField)):
+        return None
+    return ""
 
 
 @dataclass(frozen=True)
 class Row:
-    """A question and its answer as shown: text, or a list of items."""
+    """A question and its answer as shown: text, or a list of items.
+
+    ``problem`` says why a typed answer is not used yet; ``parent_only`` marks an answer
+    that never goes on a sheet for the school.
+    """
 
     label: str
     value: object
     table: tuple = ()
+    problem: str = ""
+    parent_only: bool = False
 
     @property
     def items(self):

@@ -7,10 +7,6 @@ from .base import StepForm
 from .fields import QUESTION_TEXT, MultipleChoiceField, TextField
 
 
-def about_bullying(draft):
-    return draft is not None and draft.topic == content.TOPIC_BULLYING
-
-
 def own_question_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
@@ -28,7 +24,7 @@ class QuestionsForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["own_questions"].widget.attrs["rows"] = 5
-        if about_bullying(self.draft):
+        if self.answers is not None and self.answers.about_bullying:
             self.fields = {
                 "teacher_questions": MultipleChoiceField(
                     _("Vragen over het pesten voor de leerkracht"), content.TEACHER_QUESTIONS
@@ -54,38 +50,17 @@ class QuestionsForm(StepForm):
 
     def questions(self):
         """All chosen questions as (value, text), examples first. Own questions are keyed by their text."""
-        chosen = set(self.cleaned_data.get("examples") or []) | set(self.cleaned_data.get("teacher_questions") or [])
+        values = self.values()
+        chosen = set(values.examples) | set(getattr(values, "teacher_questions", None) or [])
         asked = [
             (key, str(text))
             for key, text in [*content.TEACHER_QUESTIONS, *content.EXAMPLE_QUESTIONS]
             if key in chosen
         ]
-        for line in self.cleaned_data.get("own_questions") or []:
+        for line in values.own_questions or []:
             if line not in {text for _key, text in asked}:
                 asked.append((line, line))
         return asked
-
-
-def stored_form(draft, slug, form_class):
-    """The form of step ``slug`` bound to what the draft holds (None if nothing), made once.
-
-    The step list, the registry's ``applies_to`` checks, the page itself and the PDF all ask
-    for the same bound forms; binding and cleaning each once per request keeps pages cheap.
-    ``drafts.save_step`` forgets them, since other steps' fields can depend on an answer.
-    """
-    data = draft.step_data(slug) if draft is not None else None
-    if data is None:
-        return None
-    made = draft.__dict__.setdefault("_stored_forms", {})
-    if slug not in made or made[slug][0] is not data:
-        made[slug] = (data, form_class(data, draft=draft))
-    return made[slug][1]
-
-
-def asked_questions(draft):
-    """The questions a draft holds, as (value, text); empty while the questions step is not valid."""
-    form = stored_form(draft, "questions", QuestionsForm)
-    return form.questions() if form is not None and form.is_valid() else []
 
 
 class TopQuestionsForm(StepForm):
@@ -97,7 +72,7 @@ class TopQuestionsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["top"].choices = asked_questions(self.draft)
+        self.fields["top"].choices = self.answers.asked_questions if self.answers is not None else []
 
     def clean_top(self):
         top = self.cleaned_data["top"]
