@@ -137,7 +137,7 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
     crashing.cookies = client.cookies
     pages["500"] = crashing.get("/test/500/")
     with monkeypatch.context() as patch:
-        patch.setattr("wizard.views.render_plan_pdf", _raise(PlanTooSlow()))
+        patch.setattr("wizard.views.documents.render_plan_pdf", _raise(PlanTooSlow()))
         pages["503 pdf too slow"] = client.get(pdf)
         patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})

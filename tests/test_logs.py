@@ -84,7 +84,7 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
     assert client.post(reverse("wizard:forget")).status_code == 200
 
     # The capture works: it saw the renderer, Django's request log and our own warnings.
-    assert {"weasyprint.progress", "django.request", "wizard.views", "wizard.pdf"} <= every_log.loggers
+    assert {"weasyprint.progress", "django.request", "wizard.views.wizard", "wizard.pdf"} <= every_log.loggers
     leaks = [line for line in every_log.lines if MARKER.lower() in line.lower()]
     assert leaks == [f"django.request WARNING Not Found: /stap/{MARKER.lower()}/"]
     printed = capfd.readouterr()

@@ -1,5 +1,14 @@
 """One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
-from .base import CrispyForm, Group, Row, StepForm, Values, field_errors, typed_values, valid_data  # noqa: F401
+from .base import (  # noqa: F401
+    CrispyForm,
+    Group,
+    Row,
+    StepForm,
+    Values,
+    field_errors,
+    typed_values,
+    valid_data,
+)
 from .bullying import IncidentForm, IncidentFormSet, IncidentsForm, SchoolWishesForm  # noqa: F401
 from .conversation import AboutForm, AgreementsForm, ChildForm, GoingForm, TellForm  # noqa: F401
 from .fields import (  # noqa: F401

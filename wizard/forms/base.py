@@ -11,6 +11,7 @@ from django.utils.html import format_html
 
 from .fields import bounded, display_value
 
+
 class CrispyForm(forms.Form):
     """A form that crispy draws inside our own <form> tag, in the order ``layout`` gives."""
 

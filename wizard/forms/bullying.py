@@ -1,6 +1,7 @@
 """The bullying track's forms: the incident log (rows without JavaScript) and what the school should do."""
 import re
 
+from crispy_forms_gds.layout import Layout
 from django import forms
 from django.forms import formset_factory
 from django.utils import timezone
@@ -8,10 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import content
-from crispy_forms_gds.layout import Layout
-
 from .base import CrispyForm, Group, Row, StepForm, field_errors, typed_values
-from .fields import SHORT_TEXT, ChoiceField, DateField, MultipleChoiceField, TextField, display_value
+from .fields import (
+    SHORT_TEXT,
+    ChoiceField,
+    DateField,
+    MultipleChoiceField,
+    TextField,
+    display_value,
+)
 
 
 class IncidentForm(CrispyForm):

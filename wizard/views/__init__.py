@@ -1,0 +1,20 @@
+"""Thin views, by what they serve: each loads the draft, asks the registry or a service, and renders."""
+from .documents import plan_pdf  # noqa: F401
+from .errors import (  # noqa: F401
+    bad_request,
+    csrf_failure,
+    page_not_found,
+    permission_denied,
+    server_error,
+    too_many_requests,
+)
+from .pages import (  # noqa: F401
+    forget,
+    outbound_contact,
+    outbound_school,
+    privacy,
+    roadmap,
+    start_over,
+)
+from .schools import school, school_qr_png, school_share  # noqa: F401
+from .wizard import check, start, step  # noqa: F401

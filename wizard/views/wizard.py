@@ -1,0 +1,128 @@
+"""The wizard itself: the start page, one generic view for every step, and the check page."""
+import logging
+
+from django.contrib import messages
+from django.db import DatabaseError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .. import drafts, steps
+from ..answers import Answers
+
+logger = logging.getLogger(__name__)
+
+RETURN_TO_CHECK = "controleren"
+
+
+def step_url(step, return_to_check=False):
+    url = step.url
+    return f"{url}?terug={RETURN_TO_CHECK}" if return_to_check else url
+
+
+def _say_if_expired(request):
+    if request.draft_expired:
+        messages.info(
+            request,
+            _("Uw vorige antwoorden zijn gewist, omdat ze langer dan %(days)d dagen niet zijn gebruikt. U kunt opnieuw beginnen.")
+            % {"days": drafts.retention().days},
+        )
+
+
+def start_page(request, school=None):
+    draft = drafts.get_draft(request)
+    _say_if_expired(request)
+    context = {"draft": draft, "school": school, "first_url": step_url(steps.first_step())}
+    return render(request, "wizard/start.html", context)
+
+
+@never_cache
+def start(request):
+    return start_page(request)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def step(request, slug):
+    step = steps.get_step(slug)
+    if step is None:
+        raise Http404(slug)
+    return_to_check = request.GET.get("terug") == RETURN_TO_CHECK or request.POST.get("terug") == RETURN_TO_CHECK
+    draft = drafts.get_draft(request)
+    _say_if_expired(request)
+    answers = Answers(draft)
+
+    if request.method == "POST":
+        form = step.form_class(request.POST, answers=answers)
+        valid = form.is_valid()
+        # Save first, whatever the button: typed text is never lost, valid or not.
+        try:
+            draft = drafts.save_step(request, draft, step.key, form.submitted_values(draft.step_data(step.key)))
+        except DatabaseError as error:
+            # Only the kind of error: a database message can quote the values it refused.
+            logger.error("Could not save step %s: %s", step.key, type(error).__name__)
+            return _step_page(request, step, form, answers, return_to_check, status=503, save_failed=True)
+        # The saved answer may change which steps apply (the topic, the number of questions).
+        answers = Answers(draft)
+        previous, following = steps.neighbours(answers, step)
+        action = request.POST.get("action", "volgende")
+        if action == "vorige":
+            return redirect(step_url(previous) if previous else reverse("wizard:start"))
+        if action != "volgende":
+            # A button that changes the page itself, such as "Nog een voorval toevoegen".
+            return redirect(step_url(step, return_to_check) + "#formulier")
+        if valid:
+            if return_to_check or following is None:
+                return redirect("wizard:check")
+            return redirect(step_url(following))
+    elif not step.applies_to(answers):
+        following = steps.neighbours(answers, step)[1]
+        return redirect(step_url(following) if following else reverse("wizard:check"))
+    else:
+        form = answers[step].form
+    return _step_page(request, step, form, answers, return_to_check)
+
+
+def _step_page(request, step, form, answers, return_to_check, status=200, save_failed=False):
+    summaries = answers.summaries()  # one per applicable step, in order
+    applicable = [summary.step for summary in summaries]
+    number = applicable.index(step) + 1 if step in applicable else None
+    return render(
+        request,
+        step.template,
+        {
+            "step": step,
+            "form": form,
+            "number": number,
+            "total": len(applicable),
+            "return_to_check": return_to_check,
+            "save_failed": save_failed,
+            "summaries": summaries,
+            "draft": answers.draft,
+        },
+        status=status,
+    )
+
+
+def require_draft(request):
+    draft = drafts.get_draft(request)
+    if not draft.is_saved:
+        if request.draft_expired:
+            _say_if_expired(request)
+        else:
+            messages.info(request, _("Er zijn nog geen antwoorden. Begin hier met de eerste stap."))
+    return draft
+
+
+@never_cache
+def check(request):
+    draft = require_draft(request)
+    if not draft.is_saved:
+        return redirect("wizard:start")
+    answers = Answers(draft)
+    return render(request, "wizard/check.html", {"answers": answers, "summaries": answers.summaries(), "draft": draft})
+
+
