@@ -61,3 +61,16 @@ def test_unknown_slug_is_not_a_step():
 def test_every_form_is_valid_when_left_empty(step):
     form = step.form_class({}, answers=Answers(Draft(answers={})))
     assert form.is_valid(), form.errors
+
+
+def test_every_step_belongs_to_a_registered_phase_and_neighbours_stay_inside_it():
+    answers = Answers(Draft(answers={}))
+    assert {step.phase for step in steps.STEPS} <= set(steps.PHASES)
+    for phase in steps.PHASES:
+        in_phase = steps.steps_in(phase)
+        assert in_phase, phase.key
+        assert steps.first_step(phase) == in_phase[0]
+        assert steps.neighbours(answers, in_phase[0])[0] is None
+        assert steps.neighbours(answers, in_phase[-1])[1] is None
+        for step in in_phase:
+            assert all(n is None or n.phase == phase for n in steps.neighbours(answers, step)), step.key

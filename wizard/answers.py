@@ -113,9 +113,9 @@ class Answers:
 
     @cached_property
     def applicable(self):
-        """The steps that apply to these answers, in order."""
+        """The steps that apply to these answers, in order, in every phase."""
         return [step for step in steps.STEPS if step.applies_to(self)]
 
-    def summaries(self):
-        """One StepAnswers per applicable step, in order: for the step list and the check page."""
-        return [self[step] for step in self.applicable]
+    def summaries(self, phase=steps.PREPARE):
+        """One StepAnswers per applicable step of a phase, in order: for the step list and the overview."""
+        return [self[step] for step in self.applicable if step.phase == phase]

@@ -1,4 +1,4 @@
-"""The step registry: every page of the wizard, in order, and when it applies."""
+"""The step registry: every page of the wizard, in order, by phase, and when it applies."""
 import functools
 from dataclasses import dataclass
 from typing import Callable
@@ -24,6 +24,20 @@ def has_more_questions_than_fit(answers):
 
 
 @dataclass(frozen=True)
+class Phase:
+    """A part of the wizard with its own steps, its own step count and its own overview page."""
+
+    key: str
+    title: str
+    # Where "Vorige" on the phase's first step leads, and where its last step ends.
+    entry_url_name: str
+    overview_url_name: str
+
+
+PREPARE = Phase("prepare", _("Voorbereiden"), "wizard:start", "wizard:check")
+
+
+@dataclass(frozen=True)
 class Step:
     """One wizard page.
 
@@ -37,6 +51,7 @@ class Step:
     form_class: type
     applies_to: Callable = always
     template: str = "wizard/step.html"
+    phase: Phase = PREPARE
 
     @property
     def intro_template(self):
@@ -83,6 +98,7 @@ WISHES = Step(
 GOAL = Step("goal", "afspraken", _("Uitleg, voorbeelden en afspraken"), forms.AgreementsForm)
 
 STEPS = [ABOUT, GOING, CHILD, INCIDENTS, QUESTIONS, TOP_QUESTIONS, TELL, WISHES, GOAL]
+PHASES = [PREPARE]
 
 _BY_SLUG = {step.slug: step for step in STEPS}
 _BY_KEY = {step.key: step for step in STEPS}
@@ -92,16 +108,21 @@ def get_step(slug):
     return _BY_SLUG.get(slug)
 
 
-def first_step():
-    return STEPS[0]
+def steps_in(phase):
+    return [step for step in STEPS if step.phase == phase]
+
+
+def first_step(phase=PREPARE):
+    return steps_in(phase)[0]
 
 
 def neighbours(answers, step):
-    """(previous, next) applicable step around ``step``; None at either end.
+    """(previous, next) applicable step around ``step`` in its phase; None at either end.
 
-    ``step`` itself may not apply (any more); its place in the full list still counts.
+    ``step`` itself may not apply (any more); its place in the list still counts.
     """
-    position = STEPS.index(step)
-    before = [s for s in STEPS[:position] if s.applies_to(answers)]
-    after = [s for s in STEPS[position + 1 :] if s.applies_to(answers)]
+    phase_steps = steps_in(step.phase)
+    position = phase_steps.index(step)
+    before = [s for s in phase_steps[:position] if s.applies_to(answers)]
+    after = [s for s in phase_steps[position + 1 :] if s.applies_to(answers)]
     return (before[-1] if before else None, after[0] if after else None)

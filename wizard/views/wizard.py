@@ -70,24 +70,24 @@ def step(request, slug):
         previous, following = steps.neighbours(answers, step)
         action = request.POST.get("action", "volgende")
         if action == "vorige":
-            return redirect(step_url(previous) if previous else reverse("wizard:start"))
+            return redirect(step_url(previous) if previous else reverse(step.phase.entry_url_name))
         if action != "volgende":
             # A button that changes the page itself, such as "Nog een voorval toevoegen".
             return redirect(step_url(step, return_to_check) + "#formulier")
         if valid:
             if return_to_check or following is None:
-                return redirect("wizard:check")
+                return redirect(step.phase.overview_url_name)
             return redirect(step_url(following))
     elif not step.applies_to(answers):
         following = steps.neighbours(answers, step)[1]
-        return redirect(step_url(following) if following else reverse("wizard:check"))
+        return redirect(step_url(following) if following else reverse(step.phase.overview_url_name))
     else:
         form = answers[step].form
     return _step_page(request, step, form, answers, return_to_check)
 
 
 def _step_page(request, step, form, answers, return_to_check, status=200, save_failed=False):
-    summaries = answers.summaries()  # one per applicable step, in order
+    summaries = answers.summaries(step.phase)  # one per applicable step of the phase, in order
     applicable = [summary.step for summary in summaries]
     number = applicable.index(step) + 1 if step in applicable else None
     return render(
