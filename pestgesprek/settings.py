@@ -33,6 +33,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 if not ALLOWED_HOSTS and not DEBUG:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment, for example 'pestgesprek.nl'.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The site's public address, for links in PDFs (e.g. https://pestgesprek.nl). Empty: the
+# address each request came in on, which is right unless a proxy rewrites the host.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# Who runs this site, for the privacy page. The demo says plainly that it is not set.
+SITE_OPERATOR_NAME = os.environ.get("SITE_OPERATOR_NAME", "")
+SITE_OPERATOR_EMAIL = os.environ.get("SITE_OPERATOR_EMAIL", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

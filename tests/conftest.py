@@ -141,7 +141,7 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
         pages["503 pdf too slow"] = client.get(pdf)
         patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
-    pages["forgotten"] = client.post(reverse("wizard:forget"))
+    pages["forgotten"] = client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
     return pages
 
 

@@ -68,20 +68,41 @@ def test_adding_an_incident_row_works_without_javascript_and_keeps_the_first(cli
         client, "wat-is-er-gebeurd", incident_rows({"what": "Tas in de sloot", "where": "Schoolplein"}), action="voorval-toevoegen"
     )
     assert response.status_code == 302
-    assert response["Location"].startswith(step_url("wat-is-er-gebeurd"))
+    # The parent lands on the new, empty row, and is told it is there.
+    assert response["Location"] == step_url("wat-is-er-gebeurd") + "#voorval-2"
     page = client.get(step_url("wat-is-er-gebeurd"))
     form = page.context["form"]
     assert len(form.incidents.forms) == 2
     assert form.incidents.forms[0]["what"].value() == "Tas in de sloot"
-    assert "Voorval 2" in page.content.decode()
+    html = page.content.decode()
+    assert "Gebeurtenis 2" in html and 'id="voorval-2"' in html
+    assert "Gebeurtenis 2 is toegevoegd." in html
 
 
-def test_removing_an_incident_row_renumbers_the_rest(client):
+def test_removing_a_filled_incident_asks_first_then_renumbers_the_rest(client):
     _choose(client, "pesten")
     rows = incident_rows({"what": "Eerste"}, {"what": "Tweede"}, {"what": "Derde"})
-    post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-1")
+    asked = post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-1")
+    assert asked["Location"] == step_url("wat-is-er-gebeurd") + "?wissen=1#voorval-2"
+    page = client.get(asked["Location"])
+    assert [row["what"].value() for row in page.context["form"].incidents.forms] == ["Eerste", "Tweede", "Derde"]
+    html = page.content.decode()
+    assert "Weet u het zeker? Alles wat u bij gebeurtenis 2 schreef, wordt gewist." in html
+    assert 'value="voorval-wissen-zeker-1"' in html
+    # "Nee, bewaren" keeps it.
+    post_step(client, "wat-is-er-gebeurd", rows, action="voorval-bewaren")
+    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].incidents.forms) == 3
+    done = post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-zeker-1")
+    assert "Gebeurtenis 2 is gewist." in client.get(done["Location"]).content.decode()
     form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
     assert [row["what"].value() for row in form.incidents.forms] == ["Eerste", "Derde"]
+
+
+def test_an_empty_incident_row_is_removed_without_asking(client):
+    _choose(client, "pesten")
+    post_step(client, "wat-is-er-gebeurd", incident_rows({"what": "Eerste"}, {}), action="voorval-wissen-1")
+    form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
+    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste"]
 
 
 def test_enter_in_a_field_means_volgende_not_a_row_button(client):
@@ -107,7 +128,7 @@ def test_a_wrong_incident_date_gets_a_message_and_keeps_the_rest_of_the_row(clie
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
-    assert "Voorval 1, Wanneer gebeurde het:" in html
+    assert "Gebeurtenis 1, Wanneer gebeurde het:" in html
     assert 'href="#id_voorval-0-date"' in html
     assert "Duwen bij de gym" in html and 'value="Twee jongens"' in html
 
@@ -116,11 +137,11 @@ def test_at_most_thirty_incident_rows(client):
     _choose(client, "pesten")
     response = post_step(client, "wat-is-er-gebeurd", incident_rows(*[{"what": f"Voorval {n}"} for n in range(31)]))
     assert response.status_code == 200
-    assert "U kunt hoogstens 30 voorvallen opschrijven." in response.content.decode()
+    assert "U kunt hoogstens 30 gebeurtenissen opschrijven." in response.content.decode()
     thirty = incident_rows(*[{"what": f"Voorval {n}"} for n in range(30)])
     post_step(client, "wat-is-er-gebeurd", thirty, action="voorval-toevoegen")
     html = client.get(step_url("wat-is-er-gebeurd")).content.decode()
-    assert "Nog een voorval toevoegen" not in html
+    assert "Nog een gebeurtenis toevoegen" not in html
     assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].incidents.forms) == 30
 
 
@@ -143,12 +164,12 @@ def _bullying_draft(client):
     post_step(client, "wat-wilt-u-dat-de-school-doet", {"wishes": ["plan"], "hear_back": "binnen een week"})
 
 
-def test_check_page_shows_the_incident_log_as_a_table_and_the_signs_as_a_list(client, support_contacts):
+def test_check_page_shows_the_incident_log_as_cards_and_the_signs_as_a_list(client, support_contacts):
     _bullying_draft(client)
     html = client.get(reverse("wizard:check")).content.decode()
-    assert '<table class="incidents">' in html
-    assert "<td>Geduwd van de trap</td>" in html
-    assert "<td>maandag 2 november 2026</td>" in html
+    assert '<ol class="incident-cards">' in html and "<table" not in html
+    assert "<dt>Wat gebeurde er</dt><dd>Geduwd van de trap</dd>" in html
+    assert "<dt>Datum</dt><dd>maandag 2 november 2026</dd>" in html
     assert "<li>Slaapt slecht</li>" in html
     assert reverse("wizard:roadmap") in html
 
@@ -167,13 +188,13 @@ def test_pdf_shows_incidents_signs_wishes_and_the_fitted_roadmap(client, support
         "binnen een week",
         "Herkent u dat mijn kind gepest wordt?",
         "Als het niet goed loopt",
-        "Eerst doen",
+        "Past bij wat u vertelde",
         "De politie",
         "De leerkracht: meester Bram",
         "De Kindertelefoon",
     ]:
         assert expected in text, expected
-    assert text.index("Eerst doen") < text.index("De politie") < text.index("Hulp binnen de school")
+    assert text.index("Past bij wat u vertelde") < text.index("De politie") < text.index("Hulp binnen de school")
 
 
 def test_markup_in_the_incident_log_stays_literal_on_the_check_page_and_in_the_pdf(client, support_contacts):

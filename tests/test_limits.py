@@ -55,7 +55,7 @@ def test_behind_the_proxy_the_forwarded_address_counts(settings, rf):
     assert ratelimit.client_address(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
 
 
-def _slow_render(draft):
+def _slow_render(draft, site_url=""):
     """A render that never finishes by itself (until a safety stop, so a broken cap fails rather than hangs)."""
     give_up = time.monotonic() + 30
     while time.monotonic() < give_up:

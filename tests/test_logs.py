@@ -81,7 +81,7 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
         assert post_step(client, "afspraken", {"hope": MARKER}).status_code == 503
     assert Client(enforce_csrf_checks=True).post(reverse("wizard:step", args=["afspraken"]), {"hope": MARKER}).status_code == 403
     assert client.get(f"/stap/{MARKER.lower()}/").status_code == 404  # a URL, not an answer, but still
-    assert client.post(reverse("wizard:forget")).status_code == 200
+    assert client.post(reverse("wizard:forget"), {"bevestigd": "ja"}).status_code == 200
 
     # The capture works: it saw the renderer, Django's request log and our own warnings.
     assert {"weasyprint.progress", "django.request", "wizard.views.wizard", "wizard.pdf"} <= every_log.loggers

@@ -204,5 +204,5 @@ def test_wis_mijn_gegevens_also_drops_the_cached_pdf(filled_client):
     filled_client.get(reverse("wizard:pdf"))
     key = cached_pdf_key(Draft.objects.get().pk)
     assert cache.get(key) is not None
-    filled_client.post(reverse("wizard:forget"))
+    filled_client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
     assert cache.get(key) is None

@@ -154,7 +154,15 @@ def test_wijzig_returns_to_the_check_page_after_saving(client):
     page = client.get(step_url("praat-met-uw-kind") + "?terug=controleren").content.decode()
     assert 'name="terug" value="controleren"' in page
     response = post_step(client, "praat-met-uw-kind", {"likes": "Gym"}, terug="controleren")
-    assert response["Location"] == reverse("wizard:check")
+    # Back at the changed section, with a short message.
+    assert response["Location"] == reverse("wizard:check") + "#summary-child"
+    assert "Uw antwoorden zijn opgeslagen." in client.get(response["Location"]).content.decode()
+
+
+def test_vorige_in_change_mode_stays_in_change_mode(client):
+    post_step(client, "over-het-gesprek", {"child_name": "Emma"})
+    response = post_step(client, "praat-met-uw-kind", {"likes": "Gym"}, action="vorige", terug="controleren")
+    assert response["Location"] == step_url("ga-naar-het-gesprek") + "?terug=controleren"
 
 
 @pytest.mark.parametrize("name", ["wizard:check", "wizard:pdf"])
@@ -188,15 +196,28 @@ def test_wis_mijn_gegevens_asks_first_then_deletes_the_row_and_the_session(clien
     confirm = client.get(reverse("wizard:forget"))
     assert "Ja, wis alles" in confirm.content.decode()
     assert Draft.objects.count() == 1
-    response = client.post(reverse("wizard:forget"))
+    response = client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
     assert "Uw gegevens zijn gewist" in response.content.decode()
     assert Draft.objects.count() == 0
     assert "Emma" not in client.get(step_url("over-het-gesprek")).content.decode()
 
 
+def test_opnieuw_beginnen_without_confirmation_deletes_nothing(client):
+    fill_wizard(client)
+    start = client.get("/").content.decode()
+    # On the start page it is a link to a confirmation page, not a button that deletes.
+    assert f'<a href="{reverse("wizard:start_over")}">Opnieuw beginnen</a>' in start
+    page = client.get(reverse("wizard:start_over"))
+    assert "Weet u het zeker?" in page.content.decode()
+    assert client.post(reverse("wizard:start_over")).status_code == 200
+    assert Draft.objects.count() == 1
+    assert client.post(reverse("wizard:forget")).status_code == 200
+    assert Draft.objects.count() == 1
+
+
 def test_opnieuw_beginnen_starts_a_clean_draft(client):
     fill_wizard(client)
-    response = client.post(reverse("wizard:start_over"))
+    response = client.post(reverse("wizard:start_over"), {"bevestigd": "ja"})
     assert response["Location"] == step_url("over-het-gesprek")
     assert Draft.objects.count() == 0
     post_step(client, "over-het-gesprek", {"child_name": "Sam"})

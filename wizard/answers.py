@@ -27,8 +27,17 @@ class StepAnswers:
 
     @cached_property
     def values(self):
-        """The step's valid answers as attributes (see forms.Values); empty while the step is not valid."""
-        return (self.form if self.valid else self.step.form_class(answers=None)).values()
+        """The step's valid answers as attributes (see forms.Values), field by field.
+
+        One answer that is not valid yet never hides the others: a wrong date in one
+        incident leaves that incident's other fields, and every other step, in use.
+        """
+        return self.form.values()
+
+    @cached_property
+    def problems(self):
+        """[forms.Problem] for each answer that is not valid yet, and so not on any sheet."""
+        return self.form.problems() if self.saved and not self.valid else []
 
     @cached_property
     def status(self):
@@ -47,10 +56,8 @@ class StepAnswers:
         return self.status == NEEDS_WORK
 
     def rows(self):
-        """(label, shown value) rows for the check page."""
-        if not self.saved:
-            return self.form.empty_rows()
-        return [] if self.needs_work else self.form.display_rows()
+        """(label, shown value) rows for the check page: the valid answers, and a problem for the others."""
+        return self.form.display_rows() if self.saved else self.form.empty_rows()
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class Facts:
     """What the answers say that changes the roadmap."""
 
     physical_violence: bool = False
-    avoids_school: bool = False
+    # Stays home, or is very hard to get to school: not just "does not want to go".
+    stays_home: bool = False
     body_complaints: bool = False
 
 
@@ -89,8 +97,25 @@ class Answers:
     @cached_property
     def asked_questions(self):
         """Every question the parent chose or wrote, as (value, text); see QuestionsForm.questions."""
-        questions = self[steps.QUESTIONS]
-        return questions.form.questions() if questions.valid else []
+        return self[steps.QUESTIONS].form.questions()
+
+    @cached_property
+    def child_name(self):
+        return self[steps.ABOUT].values.child_name
+
+    @cached_property
+    def conversation_partner(self):
+        """Who the parent talks with, as the texts name that person: "juf Sanne", "de mentor"."""
+        about = self[steps.ABOUT].values
+        if about.partner_name:
+            return about.partner_name
+        return str(content.PARTNER_IN_A_SENTENCE.get(about.partner_role, content.PARTNER_IN_A_SENTENCE["leerkracht"]))
+
+    @cached_property
+    def in_secondary_school(self):
+        """Talking with the mentor, or the child is in secondary school: the mentor comes first."""
+        about = self[steps.ABOUT].values
+        return about.partner_role == "mentor" or about.school_level == content.SECONDARY_SCHOOL
 
     def partner_name(self, role):
         """The name of the person the parent talks with, when that person has this role."""
@@ -102,12 +127,10 @@ class Answers:
         if not self.about_bullying:
             return Facts()
         incidents = self[steps.INCIDENTS]
-        if not incidents.valid:
-            return Facts()
         signs = set(incidents.values.signs)
         return Facts(
             physical_violence=incidents.form.has_physical_violence(),
-            avoids_school=bool(signs & {content.SIGN_STAYS_HOME, content.SIGN_AVOIDS_SCHOOL}),
+            stays_home=bool(signs & {content.SIGN_STAYS_HOME, content.SIGN_HARD_TO_GET_TO_SCHOOL}),
             body_complaints=bool(signs & {content.SIGN_PAINS, content.SIGN_SLEEPS_BADLY}),
         )
 
@@ -119,3 +142,17 @@ class Answers:
     def summaries(self, phase=steps.PREPARE):
         """One StepAnswers per applicable step of a phase, in order: for the step list and the overview."""
         return [self[step] for step in self.applicable if step.phase == phase]
+
+    def resume_at(self, phase=steps.PREPARE):
+        """Where "Verder waar ik was" leads: the step saved last if it needs work, else the first
+        step after it that is not done, else the first one not done at all; None when all are done."""
+        summaries = self.summaries(phase)
+        last = next((summary for summary in summaries if summary.step.key == self.draft.last_step), None)
+        if last is not None and last.needs_work:
+            return last.step
+        after = summaries[summaries.index(last) + 1 :] if last is not None else []
+        return next((summary.step for summary in [*after, *summaries] if not summary.is_done), None)
+
+    def needing_work(self, phase=steps.PREPARE):
+        """The steps of a phase with an answer that is not valid yet: what a sheet will miss."""
+        return [summary for summary in self.summaries(phase) if summary.needs_work]

@@ -14,17 +14,33 @@ TOPICS = [
     (TOPIC_OTHER, _("Iets anders")),
 ]
 
+PRIMARY_SCHOOL = "basisschool"
+SECONDARY_SCHOOL = "middelbare-school"
+SCHOOL_LEVELS = [
+    (PRIMARY_SCHOOL, _("De basisschool")),
+    (SECONDARY_SCHOOL, _("De middelbare school")),
+    ("anders", _("Een andere school, zoals speciaal onderwijs")),
+]
+
 CONVERSATION_PARTNERS = [
     ("leerkracht", _("De leerkracht")),
     ("mentor", _("De mentor")),
     ("anders", _("Iemand anders")),
 ]
 
+# How a sentence names the person the parent talks with, when no name was given.
+PARTNER_IN_A_SENTENCE = {
+    "leerkracht": _("de leerkracht"),
+    "mentor": _("de mentor"),
+    "anders": _("de school"),
+}
+
+COMPANIONS_WITH_A_NAME = ("partner", "familie", "deskundige", "anders")
 COMPANIONS = [
     ("niemand", _("Ik ga alleen")),
     ("partner", _("Mijn partner")),
     ("familie", _("Iemand uit de familie, zoals opa of oma")),
-    ("deskundige", _("Een deskundige, zoals een logopedist of fysiotherapeut")),
+    ("deskundige", _("Iemand die veel weet over uw kind, zoals een logopedist of fysiotherapeut")),
     ("anders", _("Iemand anders, zoals een buurvrouw of vriend")),
 ]
 
@@ -38,8 +54,9 @@ CHILD_JOINS = [
 EXAMPLE_QUESTIONS = [
     ("sterke-punten", _("Wat zijn de sterke punten van mijn kind?")),
     ("wat-kan-beter", _("Wat kan beter?")),
-    ("rol-school", _("Wat kan de school daarbij doen?")),
-    ("rol-ouder", _("Wat kan ik als ouder daarbij doen?")),
+    # Each question must read well on its own: the sheet may put any of them apart.
+    ("rol-school", _("Wat kan de school doen om het beter te laten gaan?")),
+    ("rol-ouder", _("Wat kan ik als ouder thuis doen om het beter te laten gaan?")),
     ("in-de-klas", _("Hoe is mijn kind in de klas?")),
     ("graag-op-school", _("Wat doet mijn kind graag op school?")),
     ("in-de-groep", _("Hoe gaat mijn kind om met de andere kinderen in de groep?")),
@@ -51,6 +68,21 @@ FOLLOW_UP_WAYS = [
     ("telefoon", _("Een telefoongesprek")),
     ("weet-niet", _("Weet ik nog niet")),
 ]
+
+# Examples for the small goal the parent proposes: {on the bullying track?: {field: hint}}.
+# The seed's Casper and his homework fit a report; a goal about bullying is about safety.
+GOAL_EXAMPLES = {
+    False: {
+        "goal_who": _("Bijvoorbeeld: Casper"),
+        "goal_what": _("Bijvoorbeeld: maakt het huiswerk voor rekenen af"),
+        "goal_when": _("Bijvoorbeeld: elke dinsdagavond"),
+    },
+    True: {
+        "goal_who": _("Bijvoorbeeld: juf Anne"),
+        "goal_what": _("Bijvoorbeeld: let in de pauze op of Sara mee mag doen"),
+        "goal_when": _("Bijvoorbeeld: elke dag, de komende drie weken"),
+    },
+}
 
 # How many questions fit a ten-minute conversation.
 TOP_QUESTIONS = 3
@@ -71,8 +103,10 @@ SIGN_AVOIDS_SCHOOL = "wil-niet-naar-school"
 SIGN_SLEEPS_BADLY = "slaapt-slecht"
 SIGN_PAINS = "hoofdpijn-buikpijn"
 SIGN_STAYS_HOME = "blijft-thuis"
+SIGN_HARD_TO_GET_TO_SCHOOL = "moeilijk-naar-school"
 SIGNS = [
     (SIGN_AVOIDS_SCHOOL, _("Wil niet naar school")),
+    (SIGN_HARD_TO_GET_TO_SCHOOL, _("Is heel moeilijk naar school te krijgen")),
     (SIGN_SLEEPS_BADLY, _("Slaapt slecht")),
     (SIGN_PAINS, _("Heeft vaak hoofdpijn of buikpijn")),
     ("verdrietig-boos", _("Is vaak verdrietig of boos")),

@@ -11,7 +11,10 @@ from django.utils import timezone
 from .models import Draft, School
 
 SESSION_KEY = "pestgesprek_draft"
-SCHOOL_KEY = "pestgesprek_school"
+# A school's link is remembered in a signed cookie, not in the session: a visit that only
+# reads must not write a session row (anyone could fill the table with cookie-less GETs).
+SCHOOL_COOKIE = "pestgesprek_school"
+SCHOOL_COOKIE_SALT = "pestgesprek.school"
 
 
 def retention():
@@ -86,10 +89,11 @@ def save_step(request, draft, slug, values):
     expires_at = now + retention()
     if draft.is_saved:
         changed = Draft.objects.filter(pk=draft.pk).update(
-            answers=SetKey("answers", slug, values), expires_at=expires_at, updated_at=now
+            answers=SetKey("answers", slug, values), last_step=slug, expires_at=expires_at, updated_at=now
         )
         if changed:
             draft.answers[slug] = values
+            draft.last_step = slug
             draft.expires_at = expires_at
             _extend_session(request)
             return draft
@@ -97,8 +101,8 @@ def save_step(request, draft, slug, values):
         # typed now in a new draft rather than lose it.
         draft = Draft()
     draft.answers = {slug: values}
-    school_id = request.session.get(SCHOOL_KEY)
-    draft.school = School.objects.filter(pk=school_id).first() if school_id else None
+    draft.last_step = slug
+    draft.school = school_from_cookie(request)
     draft.expires_at = expires_at
     draft.save()
     if request.session.session_key:
@@ -120,12 +124,32 @@ def _extend_session(request):
         request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
 
 
-def remember_school(request, school):
+def remember_school(request, response, school):
     """A parent who came in through a school's link: a new draft, or the current one, belongs to it."""
-    request.session[SCHOOL_KEY] = school.pk
+    response.set_signed_cookie(
+        SCHOOL_COOKIE,
+        str(school.pk),
+        salt=SCHOOL_COOKIE_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
     draft_id = request.session.get(SESSION_KEY)
     if draft_id:
-        Draft.objects.filter(pk=draft_id).update(school=school)
+        Draft.objects.filter(pk=draft_id).exclude(school=school).update(school=school)
+
+
+def school_from_cookie(request):
+    value = request.get_signed_cookie(SCHOOL_COOKIE, default="", salt=SCHOOL_COOKIE_SALT)
+    return School.objects.filter(pk=int(value)).first() if value.isdigit() else None
+
+
+def school_of(request, draft):
+    """The school whose people the parent sees: the draft's, or the one whose link they followed."""
+    if draft.is_saved and draft.school_id:
+        return draft.school
+    return school_from_cookie(request)
 
 
 def cached_pdf_key(draft_id):

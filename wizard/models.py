@@ -20,6 +20,8 @@ class Draft(models.Model):
         "School", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("school")
     )
     answers = models.JSONField(default=dict, blank=True)
+    # The key of the step saved last: "Verder waar ik was" continues from there.
+    last_step = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(db_index=True)

@@ -15,6 +15,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from weasyprint import CSS, HTML, URLFetcher
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
@@ -89,9 +90,21 @@ def _renderer():
     return fetcher, font_config, stylesheet
 
 
-def plan_html(plan):
-    """The HTML that becomes the PDF (useful on its own for benchmarks)."""
-    return render_to_string("pdf/plan.html", {"plan": plan, "made_on": timezone.localdate()})
+# The footer's page numbers, filled in by print.css on every page.
+PAGE_NUMBERS = {
+    "page_number": mark_safe('<span class="page-number"></span>'),  # noqa: S308 (fixed markup, no input)
+    "page_count": mark_safe('<span class="page-count"></span>'),  # noqa: S308
+}
+
+
+def plan_html(plan, site_url="", school=None):
+    """The HTML that becomes the PDF (useful on its own for benchmarks).
+
+    ``site_url`` (for example https://pestgesprek.nl) makes the links in the PDF absolute:
+    on paper or in a PDF viewer, a link to our own address must still work.
+    """
+    context = {"plan": plan, "made_on": timezone.localdate(), "link_base": site_url, "school": school, **PAGE_NUMBERS}
+    return render_to_string("pdf/plan.html", context)
 
 
 def html_to_pdf(html):
@@ -142,23 +155,23 @@ def _within_time_limit(seconds, function, *args):
         signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
-def _fingerprint(draft):
-    """Everything the PDF depends on: the answers, the school's people, the language and
-    today's date ("Gemaakt op")."""
+def _fingerprint(draft, site_url):
+    """Everything the PDF depends on: the answers, the school's people, the language,
+    the site's address (in the links) and today's date ("Gemaakt op")."""
     school = model_to_dict(draft.school, exclude=["staff"]) if draft.school_id else None
     content = json.dumps(
-        [draft.answers, school, translation.get_language(), timezone.localdate().isoformat()], sort_keys=True
+        [draft.answers, school, translation.get_language(), site_url, timezone.localdate().isoformat()], sort_keys=True
     )
     return hashlib.sha256(content.encode()).hexdigest()
 
 
-def _render(draft):
+def _render(draft, site_url):
     plan = build_plan(Answers(draft))
     date = plan.conversation_date or timezone.localdate()
-    return html_to_pdf(plan_html(plan)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
+    return html_to_pdf(plan_html(plan, site_url, draft.school)), f"voorbereiding-gesprek-{date.isoformat()}.pdf"
 
 
-def render_plan_pdf(draft):
+def render_plan_pdf(draft, site_url=""):
     """The parent's plan as (PDF bytes, file name), made in memory.
 
     The result is cached in memory (never on disk) per draft, under a hash of what it
@@ -166,10 +179,10 @@ def render_plan_pdf(draft):
     renders afresh. Raises PlanTooSlow when rendering takes longer than
     settings.PDF_RENDER_SECONDS.
     """
-    key, fingerprint = cached_pdf_key(draft.pk), _fingerprint(draft)
+    key, fingerprint = cached_pdf_key(draft.pk), _fingerprint(draft, site_url)
     cached = cache.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1], cached[2]
-    body, filename = _within_time_limit(settings.PDF_RENDER_SECONDS, _render, draft)
+    body, filename = _within_time_limit(settings.PDF_RENDER_SECONDS, _render, draft, site_url)
     cache.set(key, (fingerprint, body, filename), PDF_CACHE_SECONDS)
     return body, filename

@@ -17,6 +17,8 @@ class Plan:
     talking_points: list
     goal: object
     bullying: dict = field(default_factory=dict)
+    # [(step title, [Problem])]: answers left off the sheet because they are not valid yet.
+    missing: list = field(default_factory=list)
 
     @property
     def conversation_date(self):
@@ -41,13 +43,14 @@ def build_plan(answers):
         talking_points=answers[steps.TELL].values.labelled(),
         goal=answers[steps.GOAL].values,
         bullying=_bullying(answers) if answers.about_bullying else {},
+        missing=[(summary.step.title, summary.problems) for summary in answers.needing_work()],
     )
 
 
 def _bullying(answers):
     """The incident log, signs, what was done, the wishes and the fitted roadmap."""
     incidents = answers[steps.INCIDENTS]
-    table = incidents.form.incident_table() if incidents.valid else ((), [])
+    table = incidents.form.incident_table()
     log = incidents.values
     return {
         "incident_headers": table[0],

@@ -108,6 +108,11 @@ def get_step(slug):
     return _BY_SLUG.get(slug)
 
 
+def bullying_extra_steps():
+    """How many steps the bullying track adds, to say so before the parent chooses."""
+    return sum(1 for step in STEPS if step.applies_to is about_bullying)
+
+
 def steps_in(phase):
     return [step for step in STEPS if step.phase == phase]
 

@@ -1,5 +1,6 @@
 """The base of every step form: crispy rendering, answers as typed and as shown, and layout helpers."""
 import datetime
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -40,10 +41,29 @@ class StepForm(CrispyForm):
     # Fields whose answers are for the parent only: shown on the check page, marked as
     # such, and never printed on a sheet, in a plain text or in a letter for the school.
     parent_only = frozenset()
+    # {field name: condition(form)}: a field that only applies in some situations (see
+    # ``follows`` and ``on_bullying_track``). Where it does not apply, the page does not
+    # show it, the check page does not list it, and what was typed in it is kept.
+    conditions = {}
 
     def __init__(self, *args, answers=None, **kwargs):
         self.answers = answers
         super().__init__(*args, **kwargs)
+        for name, applies in self.conditions.items():
+            if not applies(self):
+                del self.fields[name]
+
+    def newly_shown(self):
+        """Follow-up fields that apply now but were not on the page the parent sent.
+
+        Without JavaScript a follow-up appears only after its question is answered: the
+        page is shown once more with it, instead of skipping it unseen.
+        """
+        return [
+            name
+            for name, applies in self.conditions.items()
+            if getattr(applies, "follow_up", False) and name in self.fields and self.add_prefix(name) not in self.data
+        ]
 
     def submitted_values(self, previous=None):
         """The values as typed, for storing. Clean dates and times are stored in ISO form.
@@ -58,13 +78,21 @@ class StepForm(CrispyForm):
     def keeps_hidden_value(self, key):
         return key not in self.fields
 
+    def page_action(self, action):
+        """Where a button that changes the page itself (not Volgende or Vorige) leads afterwards."""
+        return PageAction()
+
+    def problems(self):
+        """[Problem] for every answer that is not valid yet, in the order of the page."""
+        return field_errors(self)
+
     def summary_errors(self):
         """[(id of the field to focus, message)] for the error summary at the top of the page."""
-        return field_errors(self)
+        return [(problem.target, str(problem)) for problem in self.problems()]
 
     @property
     def has_errors(self):
-        return bool(self.summary_errors())
+        return bool(self.problems())
 
     def values(self):
         """The valid answers as attributes; see Values."""
@@ -91,6 +119,25 @@ class StepForm(CrispyForm):
         return any(value not in (None, "", []) for value in valid_data(self).values())
 
 
+def follows(question, *answers):
+    """A condition: the field is a follow-up, shown once ``question`` has one of ``answers``."""
+
+    def applies(form):
+        return form.is_bound and form.data.get(form.add_prefix(question)) in answers
+
+    applies.follow_up = True
+    return applies
+
+
+def on_bullying_track(wanted=True):
+    """A condition: the field belongs to the bullying track (or, with False, to the routine one)."""
+
+    def applies(form):
+        return (form.answers is not None and form.answers.about_bullying) == wanted
+
+    return applies
+
+
 class Values:
     """A step's valid answers as attributes, e.g. ``values.partner_name``.
 
@@ -106,10 +153,9 @@ class Values:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        try:
-            field = self._form.fields[name]
-        except KeyError:
-            raise AttributeError(f"{type(self._form).__name__} has no field {name!r}") from None
+        field = self._form.fields.get(name) or type(self._form).base_fields.get(name)
+        if field is None:
+            raise AttributeError(f"{type(self._form).__name__} has no field {name!r}")
         value = self._cleaned.get(name)
         if value is None or value == "":
             return empty_value(field)
@@ -117,7 +163,8 @@ class Values:
 
     def shown(self, name):
         """The answer as a parent reads it: a choice's label, a Dutch date."""
-        return display_value(self._form.fields[name], getattr(self, name))
+        field = self._form.fields.get(name) or type(self._form).base_fields[name]
+        return display_value(field, getattr(self, name))
 
     @property
     def labels(self):
@@ -126,7 +173,7 @@ class Values:
 
     def labelled(self, names=None):
         """[(label, shown value)] for the non-empty answers, in field order; never a parent-only one."""
-        names = names or list(self._form.fields)
+        names = [name for name in (names or self._form.fields) if name in self._form.fields]
         return [
             (self._form.fields[name].label, self.shown(name))
             for name in names
@@ -195,15 +242,37 @@ def typed_values(form):
 
 
 def field_errors(form, prefix=""):
-    """[(element id, "label: message")] for every error of a bound form, in field order."""
-    errors = [(form.fields and form[next(iter(form.fields))].auto_id, str(e)) for e in form.non_field_errors()]
+    """[Problem] for every error of a bound form, in field order."""
+    first = form.fields and form[next(iter(form.fields))].auto_id
+    problems = [Problem(first, "", str(error)) for error in form.non_field_errors()]
     for bound in form.visible_fields():
         target = bound.auto_id
         if getattr(bound.field.widget, "input_type", None) in ("radio", "checkbox"):
             target = f"id_{bound.html_name}_1"
-        label = str(bound.label).rstrip("?")
-        errors.extend((target, f"{prefix}{label}: {error}") for error in bound.errors)
-    return errors
+        label = f"{prefix}{str(bound.label).rstrip('?')}"
+        problems.extend(Problem(target, label, str(error)) for error in bound.errors)
+    return problems
+
+
+@dataclass(frozen=True)
+class PageAction:
+    """After a button that changes the page itself: the place on the page, a message, and query values."""
+
+    fragment: str = "formulier"
+    message: str = ""
+    query: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An answer that is not valid yet: where it is on the page, what it is, and what is wrong."""
+
+    target: str
+    label: str
+    message: str
+
+    def __str__(self):
+        return f"{self.label}: {self.message}" if self.label else self.message
 
 
 class Group(LayoutObject):

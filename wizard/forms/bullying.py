@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import content
-from .base import CrispyForm, Group, Row, StepForm, field_errors, typed_values
+from .base import CrispyForm, Group, PageAction, Problem, Row, StepForm, field_errors, typed_values, valid_data
 from .fields import (
     SHORT_TEXT,
     ChoiceField,
@@ -51,9 +51,9 @@ class IncidentForm(CrispyForm):
 
 class BaseIncidentFormSet(forms.BaseFormSet):
     default_error_messages = {
-        "missing_management_form": _("De lijst met voorvallen was niet compleet. Kijk of alles er nog staat."),
-        "too_many_forms": _("U kunt hoogstens %(num)d voorvallen opschrijven."),
-        "too_few_forms": _("Vul minstens %(num)d voorval in."),
+        "missing_management_form": _("De lijst met gebeurtenissen was niet compleet. Kijk of alles er nog staat."),
+        "too_many_forms": _("U kunt hoogstens %(num)d gebeurtenissen opschrijven."),
+        "too_few_forms": _("Vul minstens %(num)d gebeurtenis in."),
     }
 
 
@@ -67,7 +67,9 @@ IncidentFormSet = formset_factory(
 )
 
 ADD_INCIDENT = "voorval-toevoegen"
+# "Wis" on a row that holds anything asks first; the confirming button removes it.
 REMOVE_INCIDENT = re.compile(r"voorval-wissen-([0-9]{1,2})")
+REMOVE_INCIDENT_CONFIRMED = re.compile(r"voorval-wissen-zeker-([0-9]{1,2})")
 
 
 class IncidentsForm(StepForm):
@@ -116,8 +118,7 @@ class IncidentsForm(StepForm):
         action = self.data.get("action") or ""
         if action == ADD_INCIDENT and len(rows) < content.MAX_INCIDENTS:
             rows.append({})
-        elif remove := REMOVE_INCIDENT.fullmatch(action):
-            index = int(remove.group(1))
+        elif (index := self._row_to_remove(action, rows)) is not None:
             rows = rows[:index] + rows[index + 1 :]
         for number, row in enumerate(rows):
             values.update({f"{self.prefix_rows}-{number}-{name}": value for name, value in row.items()})
@@ -125,27 +126,57 @@ class IncidentsForm(StepForm):
         values[f"{self.prefix_rows}-INITIAL_FORMS"] = "0"
         return values
 
-    def summary_errors(self):
-        errors = super().summary_errors()
-        errors += [(f"id_{self.prefix_rows}-0-date", str(e)) for e in self.incidents.non_form_errors()]
+    def _row_to_remove(self, action, rows):
+        """The index of the row this button removes now; None for a row that needs a confirmation first."""
+        if confirmed := REMOVE_INCIDENT_CONFIRMED.fullmatch(action):
+            index = int(confirmed.group(1))
+        elif (remove := REMOVE_INCIDENT.fullmatch(action)) and not _has_content(rows, int(remove.group(1))):
+            index = int(remove.group(1))
+        else:
+            return None
+        return index if index < len(rows) else None
+
+    def page_action(self, action):
+        rows = len(self.incidents.forms)
+        if action == ADD_INCIDENT:
+            number = min(rows + 1, content.MAX_INCIDENTS)
+            return PageAction(f"voorval-{number}", _("Gebeurtenis %(number)d is toegevoegd.") % {"number": number})
+        if confirmed := REMOVE_INCIDENT_CONFIRMED.fullmatch(action):
+            number = int(confirmed.group(1)) + 1
+            return PageAction("voorvallen", _("Gebeurtenis %(number)d is gewist.") % {"number": number})
+        if remove := REMOVE_INCIDENT.fullmatch(action):
+            index = int(remove.group(1))
+            if _has_content([typed_values(row) for row in self.incidents.forms], index):
+                return PageAction(f"voorval-{index + 1}", query={"wissen": index})
+            return PageAction("voorvallen", _("Gebeurtenis %(number)d is gewist.") % {"number": index + 1})
+        return super().page_action(action)
+
+    def problems(self):
+        # In the order of the page: the rows come first, then the questions below them.
+        problems = [Problem(f"id_{self.prefix_rows}-0-date", "", str(e)) for e in self.incidents.non_form_errors()]
         for number, row in enumerate(self.incidents.forms, start=1):
-            errors += field_errors(row, prefix=_("Voorval %(number)d, ") % {"number": number})
-        return errors
+            problems += field_errors(row, prefix=_("Gebeurtenis %(number)d, ") % {"number": number})
+        return problems + super().problems()
+
+    def _filled_rows(self):
+        """The valid values of each row that holds anything valid; a wrong value is left out."""
+        rows = (valid_data(row) for row in self.incidents.forms)
+        return [row for row in rows if any(value not in (None, "") for value in row.values())]
 
     def incident_table(self):
-        """(column headers, rows of shown values) for the filled-in incidents of a valid form."""
+        """(column headers, rows of (header, shown value)) for the filled-in incidents, row by row and field by field."""
         fields = IncidentForm.base_fields
+        headers = [IncidentForm.column_titles[name] for name in fields]
         rows = [
-            [display_value(fields[name], row.get(name)) for name in fields]
-            for row in self.incidents.cleaned_data
-            if any(value not in (None, "") for value in row.values())
+            [(header, display_value(fields[name], row.get(name))) for header, name in zip(headers, fields)]
+            for row in self._filled_rows()
         ]
-        return [IncidentForm.column_titles[name] for name in fields], rows
+        return headers, rows
 
     def display_rows(self):
         table = self.incident_table()
         count = len(table[1])
-        summary = ngettext("%(count)d voorval", "%(count)d voorvallen", count) % {"count": count} if count else ""
+        summary = ngettext("%(count)d gebeurtenis", "%(count)d gebeurtenissen", count) % {"count": count} if count else ""
         return [Row(_("Wat er gebeurde"), summary, table=table), *super().display_rows()]
 
     def empty_rows(self):
@@ -155,7 +186,11 @@ class IncidentsForm(StepForm):
         return super().has_answers() or bool(self.incident_table()[1])
 
     def has_physical_violence(self):
-        return any(row.get("physical") == "ja" for row in self.incidents.cleaned_data)
+        return any(row.get("physical") == "ja" for row in self._filled_rows())
+
+
+def _has_content(rows, index):
+    return index < len(rows) and any(value not in (None, "", []) for value in rows[index].values())
 
 
 class SchoolWishesForm(StepForm):

@@ -3,7 +3,7 @@ from crispy_forms_gds.layout import Layout
 from django.utils.translation import gettext_lazy as _
 
 from .. import content
-from .base import Group, StepForm
+from .base import Group, StepForm, follows, on_bullying_track
 from .fields import SHORT_TEXT, ChoiceField, DateField, TextField, TimeField
 
 
@@ -25,20 +25,23 @@ class AboutForm(StepForm):
         _("Voornaam van uw kind"),
         max_length=60,
         long=False,
-        help_text=_("Alleen om de teksten persoonlijk te maken. U mag dit leeg laten."),
+        help_text=_("Die zetten we bovenaan uw overzicht. U mag dit leeg laten."),
     )
+    school_level = ChoiceField(_("Op wat voor school zit uw kind?"), content.SCHOOL_LEVELS)
     child_group = TextField(
         _("Groep of klas"), max_length=40, long=False, help_text=_("Bijvoorbeeld: groep 6 of 2 havo")
     )
 
+    conditions = {"topic_other": follows("topic", content.TOPIC_OTHER)}
+
     def layout(self):
         return Layout(
             "topic",
-            "topic_other",
+            *(["topic_other"] if "topic_other" in self.fields else []),
             Group(_("Wanneer is het gesprek?"), "date", "time"),
             "partner_role",
             "partner_name",
-            Group(_("Over uw kind"), "child_name", "child_group"),
+            Group(_("Over uw kind"), "child_name", "school_level", "child_group"),
         )
 
 
@@ -50,7 +53,13 @@ class GoingForm(StepForm):
         long=False,
         help_text=_("Bijvoorbeeld: oma Ria, of de logopedist van mijn kind"),
     )
-    child_joins = ChoiceField(_("Gaat uw kind zelf mee naar het gesprek?"), content.CHILD_JOINS)
+    child_joins = ChoiceField(
+        _("Gaat uw kind zelf mee naar het gesprek?"),
+        content.CHILD_JOINS,
+        help_text=_("Vraag de school of er afspraken zijn over kinderen die meegaan."),
+    )
+
+    conditions = {"companion_name": follows("companion", *content.COMPANIONS_WITH_A_NAME)}
 
 
 class ChildForm(StepForm):
@@ -60,8 +69,19 @@ class ChildForm(StepForm):
         _("Wat vindt uw kind zelf van het rapport?"), help_text=_("Alleen als uw kind net een rapport kreeg.")
     )
     wants_said = TextField(_("Wat wil uw kind dat u tegen de leerkracht zegt?"))
-    not_said = TextField(_("Wat wil uw kind liever niet dat u zegt?"))
-    other = TextField(_("Heeft uw kind nog iets anders verteld?"))
+    other = TextField(
+        _("Heeft uw kind nog iets anders verteld?"),
+        help_text=_("Dit komt op uw overzicht voor school."),
+    )
+    not_said = TextField(
+        _("Wat wil uw kind liever niet dat u zegt?"),
+        help_text=_("Dit is alleen voor u. Het komt niet op uw overzicht voor school."),
+    )
+
+    # What a child tells in confidence stays with the parent. The other answers of every
+    # step were checked for the same risk: they are meant for the conversation itself.
+    parent_only = frozenset({"not_said"})
+    conditions = {"report_reaction": on_bullying_track(False)}
 
 
 
@@ -76,16 +96,9 @@ class TellForm(StepForm):
 
 class AgreementsForm(StepForm):
     hope = TextField(_("Wat hoopt u te bereiken met het gesprek?"))
-    goal_who = TextField(_("Wie doet het?"), max_length=SHORT_TEXT, long=False, help_text=_("Bijvoorbeeld: Casper"))
-    goal_what = TextField(
-        _("Wat gaat diegene doen?"),
-        max_length=SHORT_TEXT * 2,
-        long=False,
-        help_text=_("Bijvoorbeeld: maakt het huiswerk voor rekenen af"),
-    )
-    goal_when = TextField(
-        _("Wanneer?"), max_length=SHORT_TEXT, long=False, help_text=_("Bijvoorbeeld: elke dinsdagavond")
-    )
+    goal_who = TextField(_("Wie doet het?"), max_length=SHORT_TEXT, long=False)
+    goal_what = TextField(_("Wat gaat diegene doen?"), max_length=SHORT_TEXT * 2, long=False)
+    goal_when = TextField(_("Wanneer?"), max_length=SHORT_TEXT, long=False)
     follow_up_way = ChoiceField(_("Hoe spreekt u elkaar daarna weer?"), content.FOLLOW_UP_WAYS)
     follow_up_when = TextField(
         _("Wanneer spreekt u elkaar weer?"),
@@ -94,10 +107,16 @@ class AgreementsForm(StepForm):
         help_text=_("Bijvoorbeeld: over zes weken, of na de kerstvakantie"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        examples = content.GOAL_EXAMPLES[bool(self.answers is not None and self.answers.about_bullying)]
+        for name, example in examples.items():
+            self.fields[name].help_text = example
+
     def layout(self):
         return Layout(
             "hope",
-            Group(_("Eén klein doel"), "goal_who", "goal_what", "goal_when"),
+            Group(_("Uw voorstel voor één klein doel"), "goal_who", "goal_what", "goal_when"),
             Group(_("Het vervolg"), "follow_up_way", "follow_up_when"),
         )
 

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .. import content
-from .base import StepForm
+from .base import StepForm, on_bullying_track
 from .fields import QUESTION_TEXT, MultipleChoiceField, TextField
 
 
@@ -12,6 +12,7 @@ def own_question_lines(text):
 
 
 class QuestionsForm(StepForm):
+    teacher_questions = MultipleChoiceField(_("Vragen over het pesten"), content.TEACHER_QUESTIONS)
     examples = MultipleChoiceField(_("Welke vragen wilt u stellen?"), content.EXAMPLE_QUESTIONS)
     own_questions = TextField(
         _("Uw eigen vragen"),
@@ -21,15 +22,14 @@ class QuestionsForm(StepForm):
         help_text=_("Schrijf elke vraag op een nieuwe regel. Hoogstens 20 vragen."),
     )
 
+    conditions = {"teacher_questions": on_bullying_track()}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["own_questions"].widget.attrs["rows"] = 5
-        if self.answers is not None and self.answers.about_bullying:
-            self.fields = {
-                "teacher_questions": MultipleChoiceField(
-                    _("Vragen over het pesten voor de leerkracht"), content.TEACHER_QUESTIONS
-                ),
-                **self.fields,
+        if "teacher_questions" in self.fields:
+            self.fields["teacher_questions"].label = _("Vragen over het pesten voor %(person)s") % {
+                "person": self.answers.conversation_partner
             }
             self.fields["examples"].label = _("Andere vragen over hoe het gaat op school")
 
@@ -51,7 +51,7 @@ class QuestionsForm(StepForm):
     def questions(self):
         """All chosen questions as (value, text), examples first. Own questions are keyed by their text."""
         values = self.values()
-        chosen = set(values.examples) | set(getattr(values, "teacher_questions", None) or [])
+        chosen = set(values.examples) | set(values.teacher_questions)
         asked = [
             (key, str(text))
             for key, text in [*content.TEACHER_QUESTIONS, *content.EXAMPLE_QUESTIONS]

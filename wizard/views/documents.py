@@ -11,6 +11,11 @@ from .errors import error_page, too_many_requests
 from .wizard import require_draft
 
 
+def site_url(request):
+    """The site's public address for links in a PDF: SITE_URL behind a proxy, else this request's origin."""
+    return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+
+
 @never_cache
 def plan_pdf(request):
     draft = require_draft(request)
@@ -20,7 +25,7 @@ def plan_pdf(request):
     if wait:
         return too_many_requests(request, wait)
     try:
-        body, filename = render_plan_pdf(draft)
+        body, filename = render_plan_pdf(draft, site_url(request))
     except PlanTooSlow:
         return error_page(
             request,

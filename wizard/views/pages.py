@@ -3,7 +3,8 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from .. import drafts, steps
 from ..answers import Answers
@@ -12,32 +13,60 @@ from ..roadmap import build_roadmap
 from .wizard import step_url
 
 
+# Deleting is always two steps: a page that says what will go, then a button that does it.
+CONFIRMED = "ja"
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def forget(request):
     """Wis mijn gegevens: a confirmation page, then a POST that deletes at once."""
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("bevestigd") == CONFIRMED:
         drafts.forget_draft(request)
         return render(request, "wizard/forgotten.html")
-    return render(request, "wizard/forget.html", {"draft": drafts.get_draft(request)})
+    return _confirm_delete(
+        request,
+        title=_("Wis mijn gegevens"),
+        button=_("Ja, wis alles"),
+        after=_("Al uw antwoorden worden meteen gewist, ook op andere apparaten waar u verderging."),
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start_over(request):
+    """Opnieuw beginnen: the same confirmation as "Wis mijn gegevens", then a fresh first step."""
+    if request.method == "POST" and request.POST.get("bevestigd") == CONFIRMED:
+        drafts.forget_draft(request)
+        return redirect(step_url(steps.first_step()))
+    return _confirm_delete(
+        request,
+        title=_("Opnieuw beginnen"),
+        button=_("Ja, wis alles en begin opnieuw"),
+        after=_("Als u opnieuw begint, worden al uw antwoorden meteen gewist."),
+    )
+
+
+def _confirm_delete(request, title, button, after):
+    context = {"draft": drafts.get_draft(request), "title": title, "button": button, "after": after, "confirmed": CONFIRMED}
+    return render(request, "wizard/confirm_delete.html", context)
 
 
 def privacy(request):
-    return render(request, "wizard/privacy.html", {"cookie_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60)})
-
-
-@require_POST
-def start_over(request):
-    drafts.forget_draft(request)
-    return redirect(step_url(steps.first_step()))
+    context = {
+        "cookie_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
+        "operator_name": settings.SITE_OPERATOR_NAME,
+        "operator_email": settings.SITE_OPERATOR_EMAIL,
+        "draft": drafts.get_draft(request),
+    }
+    return render(request, "wizard/privacy.html", context)
 
 
 @never_cache
 def roadmap(request):
     draft = drafts.get_draft(request)
-    return render(request, "wizard/roadmap.html", {"roadmap": build_roadmap(Answers(draft)), "draft": draft})
-
-
+    roadmap = build_roadmap(Answers(draft), school=drafts.school_of(request, draft))
+    return render(request, "wizard/roadmap.html", {"roadmap": roadmap, "draft": draft})
 
 
 # Links to other sites go through these two views, so that our pages refer only to our own

@@ -14,8 +14,9 @@ from .wizard import start_page
 def school(request, slug):
     """A school's own link from the schoolgids: the parent's draft will show the school's people."""
     school = get_object_or_404(School, slug=slug)
-    drafts.remember_school(request, school)
-    return start_page(request, school)
+    response = start_page(request, school)
+    drafts.remember_school(request, response, school)
+    return response
 
 
 def _managed_school(request, slug):

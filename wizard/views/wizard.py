@@ -1,5 +1,6 @@
 """The wizard itself: the start page, one generic view for every step, and the check page."""
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import DatabaseError
@@ -18,9 +19,12 @@ logger = logging.getLogger(__name__)
 RETURN_TO_CHECK = "controleren"
 
 
-def step_url(step, return_to_check=False):
-    url = step.url
-    return f"{url}?terug={RETURN_TO_CHECK}" if return_to_check else url
+def step_url(step, return_to_check=False, fragment="", **query):
+    """A step's address; in change mode it leads back to the check page when saved."""
+    if return_to_check:
+        query["terug"] = RETURN_TO_CHECK
+    url = step.url + (f"?{urlencode(query)}" if query else "")
+    return f"{url}#{fragment}" if fragment else url
 
 
 def _say_if_expired(request):
@@ -36,6 +40,9 @@ def start_page(request, school=None):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
     context = {"draft": draft, "school": school, "first_url": step_url(steps.first_step())}
+    if draft.is_saved:
+        resume = Answers(draft).resume_at()
+        context["resume_url"] = step_url(resume) if resume else reverse("wizard:check")
     return render(request, "wizard/start.html", context)
 
 
@@ -70,12 +77,24 @@ def step(request, slug):
         previous, following = steps.neighbours(answers, step)
         action = request.POST.get("action", "volgende")
         if action == "vorige":
-            return redirect(step_url(previous) if previous else reverse(step.phase.entry_url_name))
+            if previous is None:
+                return redirect(step.phase.entry_url_name)
+            return redirect(step_url(previous, return_to_check))
         if action != "volgende":
-            # A button that changes the page itself, such as "Nog een voorval toevoegen".
-            return redirect(step_url(step, return_to_check) + "#formulier")
+            # A button that changes the page itself, such as "Nog een gebeurtenis toevoegen".
+            outcome = form.page_action(action)
+            if outcome.message:
+                messages.success(request, outcome.message)
+            return redirect(step_url(step, return_to_check, outcome.fragment, **outcome.query))
+        if valid and form.newly_shown():
+            # A follow-up question appeared with the answer just given: show it, do not skip it.
+            messages.info(request, _("Er is een vraag bijgekomen. Vul die in als u wilt. Klik daarna op Volgende."))
+            return redirect(step_url(step, return_to_check, form[form.newly_shown()[0]].auto_id))
         if valid:
-            if return_to_check or following is None:
+            if return_to_check:
+                messages.success(request, _("Uw antwoorden zijn opgeslagen."))
+                return redirect(reverse(step.phase.overview_url_name) + f"#summary-{step.key}")
+            if following is None:
                 return redirect(step.phase.overview_url_name)
             return redirect(step_url(following))
     elif not step.applies_to(answers):
@@ -101,6 +120,9 @@ def _step_page(request, step, form, answers, return_to_check, status=200, save_f
             "return_to_check": return_to_check,
             "save_failed": save_failed,
             "summaries": summaries,
+            "answers": answers,
+            "bullying_extra": steps.bullying_extra_steps() if not answers.about_bullying else 0,
+            "confirm_remove": request.GET.get("wissen", ""),
             "draft": answers.draft,
         },
         status=status,
@@ -113,7 +135,10 @@ def require_draft(request):
         if request.draft_expired:
             _say_if_expired(request)
         else:
-            messages.info(request, _("Er zijn nog geen antwoorden. Begin hier met de eerste stap."))
+            messages.info(
+                request,
+                _("Er zijn nog geen antwoorden in deze browser. Uw antwoorden blijven in de browser waarin u ze typte. Begin hier met de eerste stap."),
+            )
     return draft
 
 
