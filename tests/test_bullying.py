@@ -83,7 +83,7 @@ def test_removing_a_filled_incident_asks_first_then_renumbers_the_rest(client):
     _choose(client, "pesten")
     rows = incident_rows({"what": "Eerste"}, {"what": "Tweede"}, {"what": "Derde"})
     asked = post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-1")
-    assert asked["Location"] == step_url("wat-is-er-gebeurd") + "?wissen=1#voorval-2"
+    assert asked["Location"] == step_url("wat-is-er-gebeurd") + "?wissen=1#wissen-2"
     page = client.get(asked["Location"])
     assert [row["what"].value() for row in page.context["form"].incidents.forms] == ["Eerste", "Tweede", "Derde"]
     html = page.content.decode()

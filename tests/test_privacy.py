@@ -71,8 +71,8 @@ def test_the_privacy_page_says_what_where_how_long_and_who(client, settings):
     html = client.get(reverse("wizard:privacy")).content.decode()
     for expected in [
         "We bewaren alleen de antwoorden die u hier typt of aanklikt.",
-        "op onze eigen server",
-        "We bewaren uw antwoorden 14 dagen na de laatste keer dat u iets opsloeg.",
+        "Uw antwoorden staan op onze server.",
+        "We bewaren ze 14 dagen na de laatste keer dat u iets opslaat.",
         "De school kan uw antwoorden niet zien.",
         "geen trackers",
         "In onze logbestanden staan nooit uw antwoorden.",

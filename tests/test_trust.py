@@ -131,3 +131,75 @@ def test_the_bullying_track_has_its_own_goal_example_and_no_report_question(clie
     assert "let in de pauze op" in goal and "huiswerk voor rekenen" not in goal
     child = client.get(step_url("praat-met-uw-kind")).content.decode()
     assert "rapport" not in child.lower()
+
+
+def test_robots_txt_keeps_drafts_and_the_staff_admin_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    for path in ["/stap/", "/controleren/", "/voorbereiding.pdf", "/beheer/", "/wissen/"]:
+        assert f"Disallow: {path}" in lines, path
+    assert "Disallow: /" not in lines
+
+
+def test_verder_waar_ik_was_opens_the_first_step_that_is_not_done(client):
+    for slug in ["over-het-gesprek", "ga-naar-het-gesprek", "praat-met-uw-kind"]:
+        post_step(client, slug, FULL_ANSWERS[slug])
+    html = client.get("/").content.decode()
+    assert f'<a class="button" href="{step_url("wat-wilt-u-vragen")}">Verder waar ik was</a>' in html
+    # A step that needs work comes first.
+    post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001})
+    assert f'href="{step_url("praat-met-uw-kind")}">Verder waar ik was' in client.get("/").content.decode()
+    # All done: the check page.
+    fill_wizard(client)
+    assert f'href="{reverse("wizard:check")}">Verder waar ik was' in client.get("/").content.decode()
+
+
+def test_footer_and_privacy_page_say_the_same_true_thing_and_name_the_operator(client, settings):
+    post_step(client, "over-het-gesprek", {"child_name": "Emma"})
+    footer = client.get("/").content.decode()
+    privacy = client.get(reverse("wizard:privacy")).content.decode()
+    sentence = "Uw antwoorden staan op onze server. Alleen deze browser kan erbij."
+    assert sentence in footer and sentence in privacy
+    assert "alleen in deze browser op dit apparaat" not in footer
+    assert "nog niet ingesteld" in privacy
+    settings.SITE_OPERATOR_NAME, settings.SITE_OPERATOR_EMAIL = "Stichting Voorbeeld", "privacy@voorbeeld.example"
+    privacy = client.get(reverse("wizard:privacy")).content.decode()
+    assert "Stichting Voorbeeld" in privacy and 'href="mailto:privacy@voorbeeld.example"' in privacy
+    assert "Autoriteit Persoonsgegevens" in privacy
+
+
+def test_the_step_list_says_when_answers_were_saved_and_until_when_they_are_kept(client):
+    post_step(client, "over-het-gesprek", {"child_name": "Emma"})
+    html = client.get(step_url("ga-naar-het-gesprek")).content.decode()
+    assert "Laatst opgeslagen:" in html and "Bewaard tot" in html
+
+
+def test_the_first_step_says_the_bullying_track_adds_steps(client):
+    html = client.get(step_url("over-het-gesprek")).content.decode()
+    assert "Stap 1 van 6" in html and "Gaat het over pesten? Dan komen er 2 stappen bij." in html
+    post_step(client, "over-het-gesprek", {"topic": "pesten"})
+    assert "Dan komen er" not in client.get(step_url("over-het-gesprek")).content.decode()
+
+
+def test_a_follow_up_question_appears_after_its_question_is_answered(client):
+    page = client.get(step_url("ga-naar-het-gesprek")).content.decode()
+    assert 'name="companion_name"' not in page
+    response = post_step(client, "ga-naar-het-gesprek", {"companion": "familie"})
+    assert response["Location"] == step_url("ga-naar-het-gesprek") + "#id_companion_name"
+    page = client.get(response["Location"]).content.decode()
+    assert 'name="companion_name"' in page and "Er is een vraag bijgekomen" in page
+    assert post_step(client, "ga-naar-het-gesprek", {"companion": "familie", "companion_name": "Oma"})["Location"] == step_url("praat-met-uw-kind")
+    # A follow-up that does not apply is not listed as "Niet ingevuld".
+    post_step(client, "ga-naar-het-gesprek", {"companion": "niemand", "companion_name": "Oma"})
+    check = client.get(reverse("wizard:check")).content.decode()
+    assert "Wie is dat?" not in check and "Oma" not in check
+
+
+def test_the_error_summary_lists_errors_in_page_order(client):
+    post_step(client, "over-het-gesprek", {"topic": "pesten"})
+    response = post_step(
+        client, "wat-is-er-gebeurd", {**incident_rows({"date": "2999-01-01"}), "other_signs": "x" * 2001}
+    )
+    links = [target for target, _message in response.context["form"].summary_errors()]
+    assert links == ["id_voorval-0-date", "id_other_signs"]

@@ -3,6 +3,8 @@ import pytest
 from django.test import Client
 from django.test.utils import override_script_prefix
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from wizard import steps
 from wizard.models import Draft
@@ -226,10 +228,18 @@ def test_opnieuw_beginnen_starts_a_clean_draft(client):
     assert answers["about"]["child_name"] == "Sam"
 
 
+def test_every_footer_says_until_when_answers_are_kept(client):
+    post_step(client, "over-het-gesprek", {"child_name": "Emma"})
+    expires = Draft.objects.get().expires_at
+    for url in ["/", step_url("afspraken"), reverse("wizard:privacy"), reverse("wizard:roadmap")]:
+        html = client.get(url).content.decode()
+        assert f"We bewaren ze tot {date_format(timezone.localtime(expires), 'j F Y')}." in html, url
+
+
 def test_every_footer_says_how_long_answers_are_kept(client):
     for url in ["/", step_url("afspraken"), reverse("wizard:forget")]:
         html = client.get(url).content.decode()
-        assert "Uw antwoorden blijven 30 dagen bewaard, alleen in deze browser op dit apparaat." in html
+        assert "We bewaren ze 30 dagen na de laatste keer dat u iets opslaat." in html
         assert reverse("wizard:forget") in html
 
 

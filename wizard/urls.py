@@ -18,4 +18,5 @@ urlpatterns = [
     path("s/<slug:slug>/naar/<slug:name>/", views.outbound_school, name="outbound_school"),
     path("naar/<slug:key>/", views.outbound_contact, name="outbound_contact"),
     path("privacy/", views.privacy, name="privacy"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

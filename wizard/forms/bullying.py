@@ -147,7 +147,7 @@ class IncidentsForm(StepForm):
         if remove := REMOVE_INCIDENT.fullmatch(action):
             index = int(remove.group(1))
             if _has_content([typed_values(row) for row in self.incidents.forms], index):
-                return PageAction(f"voorval-{index + 1}", query={"wissen": index})
+                return PageAction(f"wissen-{index + 1}", query={"wissen": index})
             return PageAction("voorvallen", _("Gebeurtenis %(number)d is gewist.") % {"number": index + 1})
         return super().page_action(action)
 

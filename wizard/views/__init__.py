@@ -14,6 +14,7 @@ from .pages import (  # noqa: F401
     outbound_school,
     privacy,
     roadmap,
+    robots_txt,
     start_over,
 )
 from .schools import school, school_qr_png, school_share  # noqa: F401

@@ -1,9 +1,10 @@
 """Pages around the wizard: delete my data, start over, privacy, the roadmap and outbound links."""
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .. import drafts, steps
@@ -11,7 +12,6 @@ from ..answers import Answers
 from ..models import School, SupportContact
 from ..roadmap import build_roadmap
 from .wizard import step_url
-
 
 # Deleting is always two steps: a page that says what will go, then a button that does it.
 CONFIRMED = "ja"
@@ -67,6 +67,21 @@ def roadmap(request):
     draft = drafts.get_draft(request)
     roadmap = build_roadmap(Answers(draft), school=drafts.school_of(request, draft))
     return render(request, "wizard/roadmap.html", {"roadmap": roadmap, "draft": draft})
+
+
+# Pages a search engine has no business with: a parent's own answers, staff pages, redirects.
+PRIVATE_PAGES = ["wizard:check", "wizard:pdf", "wizard:forget", "wizard:start_over", "admin:index"]
+
+
+def robots_txt(request):
+    private = [reverse(name) for name in PRIVATE_PAGES]
+    step_prefix = reverse("wizard:step", args=["x"]).rsplit("x/", 1)[0]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {path}" for path in [step_prefix, *private, "/naar/", "/s/*/delen/", "/s/*/naar/"]),
+        "Allow: /",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 # Links to other sites go through these two views, so that our pages refer only to our own
