@@ -54,6 +54,8 @@ PAGES = [
     # The check page is also where the PDF is downloaded.
     PageType("controleren-en-downloaden", "/controleren/", filled=True),
     PageType("wis-mijn-gegevens", "/wissen/", filled=True),
+    PageType("opnieuw-beginnen", "/opnieuw/", filled=True),
+    PageType("gebeurtenis-wissen-bevestigen", step_url("wat-is-er-gebeurd") + "?wissen=0", bullying=True),
     PageType("gegevens-gewist", "/wissen/", filled=True, then=_confirm_forget),
     PageType("controleren-pesten", "/controleren/", bullying=True),
     PageType("als-het-niet-goed-loopt", "/als-het-niet-goed-loopt/", bullying=True),
