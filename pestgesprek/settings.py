@@ -1,5 +1,6 @@
 """Settings for Pestgesprek, read from the environment with safe defaults."""
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -132,8 +133,16 @@ STORAGES = {
     },
 }
 
-# In memory, per process: nothing a parent typed is written to a cache on disk.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pestgesprek"}}
+# In memory, per process: nothing a parent typed is written to a cache on disk. "documents"
+# holds the last PDFs of each draft; bounded in entries here, and in bytes per PDF below.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pestgesprek"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pestgesprek-documents",
+        "OPTIONS": {"MAX_ENTRIES": 64},
+    },
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -141,9 +150,27 @@ CRISPY_TEMPLATE_PACK = "gds"
 # A parent's answers are kept this long after the last change, then purged.
 DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
 
-# A PDF that takes longer than this is stopped with a friendly message. A valid draft takes
-# about a second at most; keep this well below gunicorn's worker timeout (gunicorn.conf.py).
+# What one draft may take in the database, as typed (UTF-8 JSON). A valid draft stays far
+# below: its free text is bounded in wizard/forms/fields.py (DRAFT_TEXT_BUDGET).
+DRAFT_STORAGE_BYTES = int(os.environ.get("DRAFT_STORAGE_BYTES", str(256 * 1024)))
+# New drafts one IP address may start per hour. Generous, because a school's Wi-Fi puts many
+# parents behind one address; raise it for a school evening on one network.
+DRAFT_CREATE_LIMIT_PER_IP = int(os.environ.get("DRAFT_CREATE_LIMIT_PER_IP", "120"))
+# No page takes more than a form's worth of text; larger requests are refused unread.
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+FILE_UPLOAD_HANDLERS = ["wizard.uploads.RefuseFileUploads"]
+
+# A PDF that takes more CPU time than this is stopped with a friendly message. The largest
+# valid draft takes about two seconds; keep this well below gunicorn's worker timeout.
 PDF_RENDER_SECONDS = float(os.environ.get("PDF_RENDER_SECONDS", "10"))
+# PDFs rendered at the same time on one machine, over all workers: the other cores stay free
+# for the pages. A PDF request waits this long for a turn, then gets a Dutch 503.
+PDF_CONCURRENT_RENDERS = int(os.environ.get("PDF_CONCURRENT_RENDERS", str(max(1, (os.cpu_count() or 2) - 1))))
+PDF_SLOT_WAIT_SECONDS = float(os.environ.get("PDF_SLOT_WAIT_SECONDS", "0.5"))
+PDF_RENDER_SLOTS_DIR = os.environ.get("PDF_RENDER_SLOTS_DIR", os.path.join(tempfile.gettempdir(), "pestgesprek-render-slots"))
+# A PDF larger than this is not kept in the cache (it is rendered again when asked again).
+PDF_CACHE_MAX_BYTES = int(os.environ.get("PDF_CACHE_MAX_BYTES", str(1024 * 1024)))
 
 # PDFs each browser session and each IP address may ask for per minute. A PDF costs a CPU
 # for up to a second; this keeps one client from tying up every worker. Benchmarks that

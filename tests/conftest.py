@@ -3,7 +3,8 @@ import io
 import os
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -36,7 +37,8 @@ def step_url(slug):
 
 
 def post_step(client, slug, data, action="volgende", **extra):
-    return client.post(step_url(slug), {**data, "action": action, **extra})
+    """POST one step as its page does: with the step's own key along (see views.wizard.STEP_FIELD)."""
+    return client.post(step_url(slug), {"stap": steps.get_step(slug).key, **data, "action": action, **extra})
 
 
 def fill_wizard(client, answers=FULL_ANSWERS):
@@ -88,10 +90,12 @@ def incident_rows(*rows):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counts live in the cache; each test starts with none."""
-    cache.clear()
+    """Rate-limit counts and PDFs live in the caches; each test starts with none."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 def _raise(error):
@@ -137,7 +141,7 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
     crashing.cookies = client.cookies
     pages["500"] = crashing.get("/test/500/")
     with monkeypatch.context() as patch:
-        patch.setattr("wizard.views.documents.render_plan_pdf", _raise(PlanTooSlow()))
+        patch.setattr("wizard.documents.render_document", _raise(PlanTooSlow()))
         pages["503 pdf too slow"] = client.get(pdf)
         patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})

@@ -55,7 +55,7 @@ def test_behind_the_proxy_the_forwarded_address_counts(settings, rf):
     assert ratelimit.client_address(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
 
 
-def _slow_render(draft, site_url=""):
+def _slow_render(html):
     """A render that never finishes by itself (until a safety stop, so a broken cap fails rather than hangs)."""
     give_up = time.monotonic() + 30
     while time.monotonic() < give_up:
@@ -65,7 +65,7 @@ def _slow_render(draft, site_url=""):
 
 def test_a_render_that_takes_too_long_is_stopped_with_a_friendly_page(filled_client, settings, monkeypatch):
     settings.PDF_RENDER_SECONDS = 0.2
-    monkeypatch.setattr(pdf, "_render", _slow_render)
+    monkeypatch.setattr(pdf, "html_to_pdf", _slow_render)
     response = filled_client.get(PDF)
     assert response.status_code == 503
     html = response.content.decode()

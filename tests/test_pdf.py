@@ -7,7 +7,8 @@ from pypdf import PdfReader
 from weasyprint.urls import URLFetcherResponse
 
 from wizard.models import Draft
-from wizard.pdf import STATIC_ORIGIN, StaticFilesOnlyFetcher, render_plan_pdf
+from wizard.documents import render_plan_pdf
+from wizard.pdf import STATIC_ORIGIN, StaticFilesOnlyFetcher
 
 from .conftest import FULL_ANSWERS, fill_wizard, pdf_text, post_step
 
@@ -197,12 +198,13 @@ def test_two_drafts_never_share_a_cached_pdf(renders):
 
 
 def test_wis_mijn_gegevens_also_drops_the_cached_pdf(filled_client):
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    from wizard.drafts import cached_pdf_key
+    from wizard.drafts import cached_documents_key
 
+    cache = caches["documents"]
     filled_client.get(reverse("wizard:pdf"))
-    key = cached_pdf_key(Draft.objects.get().pk)
+    key = cached_documents_key(Draft.objects.get().pk)
     assert cache.get(key) is not None
     filled_client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
     assert cache.get(key) is None

@@ -284,6 +284,8 @@ def test_a_step_page_needs_at_most_four_queries(filled_client, django_assert_max
         assert post_step(filled_client, slug, FULL_ANSWERS[slug], action="vorige").status_code == 302
 
 
+# Outside a test transaction, as in production: inside one, every INSERT gets a savepoint.
+@pytest.mark.django_db(transaction=True)
 def test_a_new_parent_needs_at_most_four_queries_per_step(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_QUERIES):
         client.get(step_url("over-het-gesprek"))

@@ -7,7 +7,10 @@ it, so a step's stored values are bound and cleaned once, by the step's own form
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import content, steps
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from . import content, forms, steps
 
 DONE, EMPTY, NEEDS_WORK = "done", "empty", "needs_work"
 
@@ -152,6 +155,28 @@ class Answers:
             return last.step
         after = summaries[summaries.index(last) + 1 :] if last is not None else []
         return next((summary.step for summary in [*after, *summaries] if not summary.is_done), None)
+
+    @cached_property
+    def text_size(self):
+        """(characters, lines) of free text in every applicable step: what a sheet would print."""
+        sizes = [self[step].form.text_size() for step in self.applicable]
+        return sum(size[0] for size in sizes), sum(size[1] for size in sizes)
+
+    @cached_property
+    def over_budget(self):
+        """A message when the draft holds more text than one sheet may print; else ""."""
+        characters, lines = self.text_size
+        if characters > forms.DRAFT_TEXT_BUDGET:
+            return _(
+                "Al uw teksten samen zijn te lang voor één overzicht: %(count)s tekens. Samen mogen ze hoogstens "
+                "%(max)s tekens zijn. Maak uw teksten wat korter, hier of bij een andere stap."
+            ) % {"count": number_format(characters, force_grouping=True), "max": number_format(forms.DRAFT_TEXT_BUDGET, force_grouping=True)}
+        if lines > forms.DRAFT_LINE_BUDGET:
+            return _(
+                "Al uw teksten samen hebben te veel regels voor één overzicht: %(count)s. Samen mogen ze hoogstens "
+                "%(max)s regels hebben. Zet wat regels achter elkaar, hier of bij een andere stap."
+            ) % {"count": lines, "max": forms.DRAFT_LINE_BUDGET}
+        return ""
 
     def needing_work(self, phase=steps.PREPARE):
         """The steps of a phase with an answer that is not valid yet: what a sheet will miss."""

@@ -1,12 +1,14 @@
 """Load, save, delete and expire the draft that belongs to a browser session."""
 import datetime
+from contextlib import nullcontext
 import json
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import NotSupportedError
+from django.core.cache import caches
+from django.db import IntegrityError, NotSupportedError, connection, transaction
 from django.db.models import F, Func, JSONField, Value
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .models import Draft, School
 
@@ -79,23 +81,34 @@ class SetKey(Func):
         raise NotSupportedError("Pestgesprek stores drafts in PostgreSQL or SQLite.")
 
 
+class DraftTooLarge(Exception):
+    """Saving would make the draft larger than settings.DRAFT_STORAGE_BYTES."""
+
+
+def stored_size(answers):
+    return len(json.dumps(answers, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def browser_key(request):
+    """A key of this browser for its first save: a hash of its CSRF cookie, which every tab shares."""
+    secret = request.META.get("CSRF_COOKIE") or ""
+    return salted_hmac("pestgesprek.browser", secret).hexdigest() if secret else None
+
+
 def save_step(request, draft, slug, values):
     """Store what was typed on one step and push the expiry forward. Returns the saved draft.
 
     A database error leaves no half-written draft behind: each write is one statement, and
-    the caller still has ``values``.
+    the caller still has ``values``. Raises DraftTooLarge, before writing, when the draft
+    would outgrow settings.DRAFT_STORAGE_BYTES.
     """
+    if stored_size({**draft.answers, slug: values}) > settings.DRAFT_STORAGE_BYTES:
+        raise DraftTooLarge
     now = timezone.now()
     expires_at = now + retention()
     if draft.is_saved:
-        changed = Draft.objects.filter(pk=draft.pk).update(
-            answers=SetKey("answers", slug, values), last_step=slug, expires_at=expires_at, updated_at=now
-        )
-        if changed:
-            draft.answers[slug] = values
-            draft.last_step = slug
-            draft.expires_at = expires_at
-            _extend_session(request)
+        if _update(draft, slug, values, expires_at, now):
+            _new_session_key(request)
             return draft
         # Deleted in the meantime (by "Wis mijn gegevens" in another tab): keep what was
         # typed now in a new draft rather than lose it.
@@ -104,24 +117,45 @@ def save_step(request, draft, slug, values):
     draft.last_step = slug
     draft.school = school_from_cookie(request)
     draft.expires_at = expires_at
-    draft.save()
+    draft.browser_key = browser_key(request)
+    try:
+        # Inside a transaction a failed INSERT needs a savepoint to roll back to; on its own
+        # (autocommit, as in production) it does not, and costs one statement.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            draft.save()
+    except IntegrityError:
+        # Another tab of this browser made the draft a moment ago: save into that one, so
+        # both tabs' answers land in one draft and no answer ends up in a draft no one sees.
+        draft = Draft.objects.get(browser_key=draft.browser_key)
+        _update(draft, slug, values, expires_at, now)
     if request.session.session_key:
-        # A new draft gets a new session key: a key set before the parent typed anything
-        # (on a shared computer, say) cannot be used to read it. Without a key yet, the
-        # session is created fresh when the response goes out.
+        # Without a key yet, the session is created fresh when the response goes out.
         request.session.cycle_key()
     request.session[SESSION_KEY] = str(draft.pk)
     request.session.set_expiry(now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
     return draft
 
 
-def _extend_session(request):
-    """Keep the session longer than the draft (see DRAFT_EXPIRED_NOTICE_DAYS).
+def _update(draft, slug, values, expires_at, now):
+    """Replace one step's answers in one UPDATE; False when the draft is gone."""
+    changed = Draft.objects.filter(pk=draft.pk).update(
+        answers=SetKey("answers", slug, values), last_step=slug, expires_at=expires_at, updated_at=now
+    )
+    if changed:
+        draft.answers[slug] = values
+        draft.last_step = slug
+        draft.expires_at = expires_at
+    return bool(changed)
 
-    Writing the session row on every save would cost a query per step; once a day is enough.
+
+def _new_session_key(request):
+    """A new session key after every save, so a key planted in this browser earlier reads nothing new.
+
+    wizard.sessions renames the row in the one UPDATE that also keeps the session longer
+    than the draft (see DRAFT_EXPIRED_NOTICE_DAYS).
     """
-    if request.session.get_expiry_age() < settings.SESSION_COOKIE_AGE - 24 * 60 * 60:
-        request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+    request.session.cycle_key()
+    request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
 
 
 def remember_school(request, response, school):
@@ -152,9 +186,9 @@ def school_of(request, draft):
     return school_from_cookie(request)
 
 
-def cached_pdf_key(draft_id):
-    """Where the draft's last PDF is kept in memory (see pdf.py); forgetting the draft drops it."""
-    return f"plan-pdf:{draft_id}"
+def cached_documents_key(draft_id):
+    """Where the draft's last PDFs are kept (see documents.py); forgetting the draft drops them."""
+    return f"documents:{draft_id}"
 
 
 def forget_draft(request):
@@ -162,7 +196,7 @@ def forget_draft(request):
     draft_id = request.session.get(SESSION_KEY)
     if draft_id:
         Draft.objects.filter(pk=draft_id).delete()
-        cache.delete(cached_pdf_key(draft_id))
+        caches["documents"].delete(cached_documents_key(draft_id))
     request.session.flush()
 
 

@@ -22,6 +22,9 @@ class Draft(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     # The key of the step saved last: "Verder waar ik was" continues from there.
     last_step = models.CharField(max_length=40, blank=True, default="")
+    # A hash of the CSRF cookie of the browser that made the draft. Unique, so that two tabs
+    # saving their very first answer at the same moment end up in one draft (drafts.save_step).
+    browser_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(db_index=True)

@@ -22,16 +22,15 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def seconds_to_wait(request, action, limits):
-    """0 if this request may go ahead, else the seconds until the next minute starts.
+def seconds_to_wait(request, action, limits, window=WINDOW_SECONDS):
+    """0 if this request may go ahead, else the seconds until the next window starts.
 
-    ``limits`` maps "session" and "ip" to the number of requests allowed per minute.
-    Counts live in Django's default cache, which is in the memory of each process: with
-    N gunicorn workers a client may get up to N times the limit. That is enough to stop
-    one client from keeping every worker busy; a shared cache would make it exact.
+    ``limits`` maps "session" and "ip" to the number of requests allowed per ``window``
+    seconds. Every request counts, also one that then fails. Counts live in Django's
+    default cache; ``add`` and ``incr`` are atomic there, so parallel requests lose no count.
     """
     now = time.time()
-    window = int(now // WINDOW_SECONDS)
+    slot = int(now // window)
     who = {"session": request.session.session_key, "ip": client_address(request)}
     over = False
     for scope, limit in limits.items():
@@ -39,12 +38,12 @@ def seconds_to_wait(request, action, limits):
             continue
         # Hashed: cache keys must be short and plain, and we would rather not hold raw addresses.
         digest = hashlib.sha256(who[scope].encode()).hexdigest()[:32]
-        key = f"ratelimit:{action}:{scope}:{digest}:{window}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS)
+        key = f"ratelimit:{action}:{scope}:{digest}:{slot}"
+        cache.add(key, 0, timeout=window)
         try:
             count = cache.incr(key)
         except ValueError:  # expired between add and incr, at the very end of the window
             count = 1
-            cache.set(key, count, timeout=WINDOW_SECONDS)
+            cache.set(key, count, timeout=window)
         over = over or count > limit
-    return WINDOW_SECONDS - int(now) % WINDOW_SECONDS if over else 0
+    return window - int(now) % window if over else 0

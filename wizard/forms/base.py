@@ -10,7 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils.html import format_html
 
-from .fields import bounded, display_value
+from .fields import bounded, display_value, text_size
 
 
 class CrispyForm(forms.Form):
@@ -78,6 +78,10 @@ class StepForm(CrispyForm):
     def keeps_hidden_value(self, key):
         return key not in self.fields
 
+    def unreadable(self):
+        """A Dutch message when the POST cannot be read as this form at all (then nothing of it is used)."""
+        return ""
+
     def page_action(self, action):
         """Where a button that changes the page itself (not Volgende or Vorige) leads afterwards."""
         return PageAction()
@@ -113,6 +117,10 @@ class StepForm(CrispyForm):
 
     def empty_rows(self):
         return [Row(field.label, "", parent_only=name in self.parent_only) for name, field in self.fields.items()]
+
+    def text_size(self):
+        """(characters, lines) of the valid free text: what this step adds to a printed sheet."""
+        return text_size(self.fields, valid_data(self))
 
     def has_answers(self):
         """Whether the form holds any valid answer at all."""
@@ -237,7 +245,7 @@ def typed_values(form):
             value = cleaned[name].isoformat()
         elif isinstance(cleaned.get(name), datetime.time):
             value = cleaned[name].strftime("%H:%M")
-        values[key] = bounded(value)
+        values[key] = bounded(field, value)
     return values
 
 

@@ -4,6 +4,7 @@ import re
 from crispy_forms_gds.layout import Layout
 from django import forms
 from django.forms import formset_factory
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from .fields import (
     MultipleChoiceField,
     TextField,
     display_value,
+    text_size,
 )
 
 
@@ -87,12 +89,19 @@ class IncidentsForm(StepForm):
 
     def __init__(self, data=None, *args, **kwargs):
         total = f"{self.prefix_rows}-TOTAL_FORMS"
-        if data is not None and total not in data:
-            # Saved before any row existed, or posted by hand: no rows, rather than an error.
-            data = data.copy()
-            data[total] = data[f"{self.prefix_rows}-INITIAL_FORMS"] = "0"
+        if data is not None and not isinstance(data, QueryDict) and total not in data:
+            # Stored before any row existed: no rows, rather than an error. A POST without
+            # the counter is different: see unreadable().
+            data = {**data, total: "0", f"{self.prefix_rows}-INITIAL_FORMS": "0"}
         super().__init__(data, *args, **kwargs)
         self.incidents = IncidentFormSet(data, prefix=self.prefix_rows)
+
+    def unreadable(self):
+        # A missing or broken row counter (posted by hand, or a cut-off request) says nothing
+        # about the rows: the stored ones must stay, not be replaced by none.
+        if self.is_bound and not self.incidents.management_form.is_valid():
+            return _("De lijst met gebeurtenissen kwam niet goed aan. We hebben uw eerdere gebeurtenissen bewaard. Kijk of alles er nog staat.")
+        return ""
 
     def layout(self):
         return Layout(
@@ -111,6 +120,9 @@ class IncidentsForm(StepForm):
 
     def submitted_values(self, previous=None):
         values = super().submitted_values(previous)
+        if self.unreadable():
+            values.update({key: value for key, value in (previous or {}).items() if key.startswith(f"{self.prefix_rows}-")})
+            return values
         rows = [
             {name: typed[row.add_prefix(name)] for name in row.fields}
             for row, typed in ((row, typed_values(row)) for row in self.incidents.forms)
@@ -184,6 +196,10 @@ class IncidentsForm(StepForm):
 
     def has_answers(self):
         return super().has_answers() or bool(self.incident_table()[1])
+
+    def text_size(self):
+        sizes = [super().text_size(), *(text_size(IncidentForm.base_fields, row) for row in self._filled_rows())]
+        return sum(size[0] for size in sizes), sum(size[1] for size in sizes)
 
     def has_physical_violence(self):
         return any(row.get("physical") == "ja" for row in self._filled_rows())

@@ -13,9 +13,17 @@ QUESTION_TEXT = 300
 # Every line becomes a line in the PDF. Without a cap, 2,000 characters of empty lines make
 # hundreds of pages and keep a worker busy for half a minute.
 LONG_TEXT_LINES = 40
-# What we keep of one typed value, valid or not. Far above any field's limit, so a parent
-# who typed too much still gets it all back to shorten, but small enough to bound storage.
-STORED_VALUE_CAP = 50_000
+# What we keep of a typed text that is too long: twice the field's limit, so a parent who
+# typed too much gets it back to shorten, while one draft stays small.
+STORED_TEXT_FACTOR = 2
+# A date or time as typed, for instance "31-02-2026", comes back to be corrected.
+STORED_DATE_CAP = 40
+
+# The whole draft, not one field, decides what a sheet costs to print and to store: a valid
+# draft has at most this much free text. The largest valid draft then renders in about two
+# seconds of CPU and some twenty pages (see tests/test_limits.py and docs/benchmarks.md).
+DRAFT_TEXT_BUDGET = 30_000
+DRAFT_LINE_BUDGET = 600
 
 TOO_LONG = ngettext_lazy(
     "Uw tekst is te lang. Maak hem korter: hoogstens %(limit_value)d teken. Nu zijn het er %(show_value)d.",
@@ -108,13 +116,32 @@ class TimeField(forms.TimeField):
         )
 
 
-def bounded(value):
-    if isinstance(value, str):
-        # PostgreSQL cannot store a NUL character in JSON; no one types one on purpose.
-        return value.replace("\x00", "")[:STORED_VALUE_CAP]
-    if isinstance(value, (list, tuple)):
-        return [bounded(item) for item in value[:200] if isinstance(item, str)]
-    return None
+def bounded(field, value):
+    """What we store of one typed value: each field bounded by its own limit.
+
+    Free text is kept as typed, up to twice its limit, so nothing a parent typed within
+    reason is lost. A choice that is not one of the field's own cannot come from our page
+    and is dropped. PostgreSQL cannot store a NUL character in JSON; no one types one.
+    """
+    choices = {str(value) for value, _label in getattr(field, "choices", ())}
+    if isinstance(field, forms.MultipleChoiceField):
+        items = value if isinstance(value, (list, tuple)) else []
+        return list(dict.fromkeys(item for item in items if isinstance(item, str) and item in choices))
+    if not isinstance(value, str):
+        return None
+    value = value.replace("\x00", "")
+    if isinstance(field, forms.ChoiceField):
+        return value if value in choices else ""
+    if isinstance(field, (forms.DateField, forms.TimeField)):
+        return value[:STORED_DATE_CAP]
+    return value[: getattr(field, "limit", SHORT_TEXT) * STORED_TEXT_FACTOR]
+
+
+def text_size(fields, values):
+    """(characters, lines) of the free text in ``values`` (field name: clean value)."""
+    texts = [value for name, value in values.items() if isinstance(fields.get(name), TextField) and value]
+    texts = ["\n".join(value) if isinstance(value, list) else value for value in texts]
+    return sum(len(text) for text in texts), sum(len(text.splitlines()) for text in texts)
 
 
 def display_value(field, value):

@@ -1,14 +1,19 @@
-"""The printable sheet: rate limited, rendered within a time limit, served inline or as a download."""
+"""The printable documents: rate limited, rendered within limits, served inline or as a download."""
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .. import ratelimit
-from ..pdf import PlanTooSlow, render_plan_pdf
+from .. import documents, ratelimit
+from ..answers import Answers
+from ..pdf import PlanTooSlow
 from .errors import error_page, too_many_requests
 from .wizard import require_draft
+
+# How long a parent should wait when the machine is busy printing for others.
+BUSY_RETRY_SECONDS = 5
 
 
 def site_url(request):
@@ -16,16 +21,13 @@ def site_url(request):
     return settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
 
 
-@never_cache
-def plan_pdf(request):
-    draft = require_draft(request)
-    if not draft.is_saved:
-        return redirect("wizard:start")
+def pdf_response(request, document, draft, **extra):
+    """The document as a PDF response, or the Dutch page that says why not (yet)."""
     wait = ratelimit.seconds_to_wait(request, "pdf", settings.PDF_RATE_LIMIT)
     if wait:
         return too_many_requests(request, wait)
     try:
-        body, filename = render_plan_pdf(draft, site_url(request))
+        body, filename = documents.render_document(document, draft, site_url(request), **extra)
     except PlanTooSlow:
         return error_page(
             request,
@@ -34,6 +36,16 @@ def plan_pdf(request):
             _("Het maken van uw overzicht duurde te lang. Uw antwoorden zijn bewaard. Maak lange antwoorden wat korter. Probeer het daarna opnieuw."),
             back_to_check=True,
         )
+    except documents.RenderBusy:
+        response = error_page(
+            request,
+            503,
+            _("Even geduld"),
+            _("Er worden nu veel overzichten gemaakt. Uw antwoorden zijn bewaard. Probeer het over een paar seconden opnieuw."),
+            back_to_check=True,
+        )
+        response["Retry-After"] = str(BUSY_RETRY_SECONDS)
+        return response
     response = HttpResponse(body, content_type="application/pdf")
     disposition = "attachment" if request.GET.get("download") else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -41,3 +53,14 @@ def plan_pdf(request):
     return response
 
 
+@never_cache
+def plan_pdf(request):
+    draft = require_draft(request)
+    if not draft.is_saved:
+        return redirect("wizard:start")
+    too_much = Answers(draft).over_budget
+    if too_much:
+        # Said on the step and on the check page already; a PDF of it would not fit the limits.
+        messages.error(request, too_much)
+        return redirect("wizard:check")
+    return pdf_response(request, documents.PLAN, draft)

@@ -2,6 +2,7 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.http import Http404
@@ -11,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .. import drafts, steps
+from .. import drafts, ratelimit, steps
 from ..answers import Answers
+from .errors import bad_request
 
 logger = logging.getLogger(__name__)
 
@@ -61,51 +63,100 @@ def step(request, slug):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
     answers = Answers(draft)
-
     if request.method == "POST":
-        form = step.form_class(request.POST, answers=answers)
-        valid = form.is_valid()
-        # Save first, whatever the button: typed text is never lost, valid or not.
-        try:
-            draft = drafts.save_step(request, draft, step.key, form.submitted_values(draft.step_data(step.key)))
-        except DatabaseError as error:
-            # Only the kind of error: a database message can quote the values it refused.
-            logger.error("Could not save step %s: %s", step.key, type(error).__name__)
-            return _step_page(request, step, form, answers, return_to_check, status=503, save_failed=True)
-        # The saved answer may change which steps apply (the topic, the number of questions).
-        answers = Answers(draft)
-        previous, following = steps.neighbours(answers, step)
-        action = request.POST.get("action", "volgende")
-        if action == "vorige":
-            if previous is None:
-                return redirect(step.phase.entry_url_name)
-            return redirect(step_url(previous, return_to_check))
-        if action != "volgende":
-            # A button that changes the page itself, such as "Nog een gebeurtenis toevoegen".
-            outcome = form.page_action(action)
-            if outcome.message:
-                messages.success(request, outcome.message)
-            return redirect(step_url(step, return_to_check, outcome.fragment, **outcome.query))
-        if valid and form.newly_shown():
-            # A follow-up question appeared with the answer just given: show it, do not skip it.
-            messages.info(request, _("Er is een vraag bijgekomen. Vul die in als u wilt. Klik daarna op Volgende."))
-            return redirect(step_url(step, return_to_check, form[form.newly_shown()[0]].auto_id))
-        if valid:
-            if return_to_check:
-                messages.success(request, _("Uw antwoorden zijn opgeslagen."))
-                return redirect(reverse(step.phase.overview_url_name) + f"#summary-{step.key}")
-            if following is None:
-                return redirect(step.phase.overview_url_name)
-            return redirect(step_url(following))
-    elif not step.applies_to(answers):
+        return _post_step(request, step, answers, return_to_check)
+    if not step.applies_to(answers):
         following = steps.neighbours(answers, step)[1]
         return redirect(step_url(following) if following else reverse(step.phase.overview_url_name))
-    else:
-        form = answers[step].form
-    return _step_page(request, step, form, answers, return_to_check)
+    return _step_page(request, step, answers[step].form, answers, return_to_check)
 
 
-def _step_page(request, step, form, answers, return_to_check, status=200, save_failed=False):
+# Only a form's own kinds of body are read as answers: a JSON or plain-text body is not a form.
+FORM_BODIES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+# Every step page sends its own key along: a POST without it carries none of the step's
+# fields (a JSON body, a stale or hand-made request) and must not overwrite anything.
+STEP_FIELD = "stap"
+
+
+def _post_step(request, step, answers, return_to_check):
+    draft = answers.draft
+    if request.content_type not in FORM_BODIES or getattr(request, "file_refused", False):
+        return bad_request(request)
+    if request.POST.get(STEP_FIELD) != step.key:
+        messages.info(request, _("Er kwam niets mee om op te slaan. Uw eerdere antwoorden staan hieronder."))
+        return _step_page(request, step, answers[step].form, answers, return_to_check)
+    form = step.form_class(request.POST, answers=answers)
+    valid = form.is_valid()
+    if not draft.is_saved:
+        wait = ratelimit.seconds_to_wait(request, "new-draft", {"ip": settings.DRAFT_CREATE_LIMIT_PER_IP}, window=3600)
+        if wait:
+            # What was typed comes back on the page, with the reason it was not saved.
+            response = _step_page(request, step, form, answers, return_to_check, status=429, not_saved=_too_many_drafts())
+            response["Retry-After"] = str(wait)
+            return response
+    # Save first, whatever the button: typed text is never lost, valid or not.
+    try:
+        draft = drafts.save_step(request, draft, step.key, form.submitted_values(draft.step_data(step.key)))
+    except drafts.DraftTooLarge:
+        return _step_page(request, step, form, answers, return_to_check, status=413, not_saved=_too_large())
+    except DatabaseError as error:
+        # Only the kind of error: a database message can quote the values it refused.
+        logger.error("Could not save step %s: %s", step.key, type(error).__name__)
+        return _step_page(request, step, form, answers, return_to_check, status=503, save_failed=True)
+    if form.unreadable():
+        messages.error(request, form.unreadable())
+        return redirect(step_url(step, return_to_check))
+    # The saved answer may change which steps apply (the topic, the number of questions).
+    answers = Answers(draft)
+    if valid and answers.over_budget:
+        form.add_error(None, answers.over_budget)
+        valid = False
+    return _after_save(request, step, form, valid, answers, return_to_check)
+
+
+def _after_save(request, step, form, valid, answers, return_to_check):
+    """Where a saved step leads: the button's place, a follow-up question, the next step or the overview."""
+    previous, following = steps.neighbours(answers, step)
+    action = request.POST.get("action", "volgende")
+    if action == "vorige":
+        if previous is None:
+            return redirect(step.phase.entry_url_name)
+        return redirect(step_url(previous, return_to_check))
+    if action != "volgende":
+        # A button that changes the page itself, such as "Nog een gebeurtenis toevoegen".
+        outcome = form.page_action(action)
+        if outcome.message:
+            messages.success(request, outcome.message)
+        return redirect(step_url(step, return_to_check, outcome.fragment, **outcome.query))
+    if not valid:
+        return _step_page(request, step, form, answers, return_to_check)
+    if form.newly_shown():
+        # A follow-up question appeared with the answer just given: show it, do not skip it.
+        messages.info(request, _("Er is een vraag bijgekomen. Vul die in als u wilt. Klik daarna op Volgende."))
+        return redirect(step_url(step, return_to_check, form[form.newly_shown()[0]].auto_id))
+    if return_to_check:
+        messages.success(request, _("Uw antwoorden zijn opgeslagen."))
+        return redirect(reverse(step.phase.overview_url_name) + f"#summary-{step.key}")
+    if following is None:
+        return redirect(step.phase.overview_url_name)
+    return redirect(step_url(following))
+
+
+def _too_many_drafts():
+    return _(
+        "Vanaf dit internetadres zijn het afgelopen uur heel veel nieuwe antwoorden begonnen. Daarom hebben we "
+        "dit nog niet bewaard. Wat u typte, staat hieronder. Kopieer het als u wilt, en probeer het later opnieuw."
+    )
+
+
+def _too_large():
+    return _(
+        "Uw antwoorden zijn samen te groot om te bewaren. Wat u typte, staat hieronder, maar is nog niet bewaard. "
+        "Maak uw teksten korter en klik dan opnieuw op de knop."
+    )
+
+
+def _step_page(request, step, form, answers, return_to_check, status=200, save_failed=False, not_saved=""):
     summaries = answers.summaries(step.phase)  # one per applicable step of the phase, in order
     applicable = [summary.step for summary in summaries]
     number = applicable.index(step) + 1 if step in applicable else None
@@ -119,6 +170,7 @@ def _step_page(request, step, form, answers, return_to_check, status=200, save_f
             "total": len(applicable),
             "return_to_check": return_to_check,
             "save_failed": save_failed,
+            "not_saved": not_saved,
             "summaries": summaries,
             "answers": answers,
             "bullying_extra": steps.bullying_extra_steps() if not answers.about_bullying else 0,
