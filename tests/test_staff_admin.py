@@ -1,8 +1,10 @@
 """The admin as school staff meet it: Dutch wording, links to the share page and a preview, no 500s."""
+import re
 import uuid
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from wizard.models import Draft
 
@@ -30,3 +32,26 @@ def test_view_on_site_still_needs_a_staff_login(client, db):
     response = client.get(f"/beheer/r/{drafts.pk}/not-a-uuid/")
     assert response.status_code == 302
     assert response["Location"].startswith("/beheer/login/")
+
+
+def test_the_share_page_has_the_staff_footer_not_the_parents_one(staff_client, demo_school):
+    html = staff_client.get(reverse("wizard:school_share", args=[demo_school.slug])).content.decode()
+    footer = html.split('<footer class="site-footer">')[1]
+    assert "Wis mijn gegevens" not in html
+    assert "Uw antwoorden blijven" not in footer
+    assert "Dit deel van Pestgesprek is voor medewerkers van scholen." in footer
+    assert f'href="{reverse("admin:index")}"' in footer
+
+
+def test_the_share_page_has_copy_buttons_that_stay_hidden_without_javascript(staff_client, demo_school):
+    html = staff_client.get(reverse("wizard:school_share", args=[demo_school.slug])).content.decode()
+    buttons = re.findall(r"<button [^>]*data-copy=\"([\w-]+)\"[^>]*>", html)
+    assert buttons == ["school-link", "schoolgids-text"]
+    for button in re.findall(r"<button [^>]*data-copy=[^>]*>", html):
+        assert button.endswith(" hidden>"), button
+        assert 'data-copied="Gekopieerd"' in button
+    for target in buttons:
+        assert f'id="{target}"' in html
+        assert f'<span class="copy-status" id="{target}-status" role="status"></span>' in html
+    # The link breaks after a slash on a phone, not inside the school's name.
+    assert "http://<wbr>testserver/<wbr>s/<wbr>voorbeeldschool/</a>" in html
