@@ -55,3 +55,26 @@ def test_the_share_page_has_copy_buttons_that_stay_hidden_without_javascript(sta
         assert f'<span class="copy-status" id="{target}-status" role="status"></span>' in html
     # The link breaks after a slash on a phone, not inside the school's name.
     assert "http://<wbr>testserver/<wbr>s/<wbr>voorbeeldschool/</a>" in html
+
+
+def test_the_school_change_form_links_to_the_share_page_and_what_parents_see(staff_client, demo_school):
+    html = staff_client.get(reverse("admin:wizard_school_change", args=[demo_school.pk])).content.decode()
+    assert f'<a href="{reverse("wizard:school_share", args=[demo_school.slug])}">Link en QR-code delen</a>' in html
+    assert f'<a href="{reverse("wizard:school", args=[demo_school.slug])}">Bekijk wat ouders zien</a>' in html
+    assert "<h1>Gegevens van de school aanpassen</h1>" in html
+    assert "zien deze namen en links in hun voorbereiding" in html
+
+
+def test_the_admin_speaks_to_staff_in_their_words(staff_client):
+    assert "<h1>Kies wat u wilt aanpassen</h1>" in staff_client.get(reverse("admin:index")).content.decode()
+    assert "<h1>Kies een school</h1>" in staff_client.get(reverse("admin:wizard_school_changelist")).content.decode()
+
+
+def test_staff_log_in_with_their_e_mail_address_even_with_a_capital(client, demo_school, django_user_model):
+    django_user_model.objects.create_user("juf@voorbeeldschool.invalid", password="een-lang-wachtwoord-9", is_staff=True)
+    login = reverse("admin:login")
+    assert "E-mailadres" in client.get(login).content.decode()
+    wrong = client.post(login, {"username": "juf@voorbeeldschool.invalid", "password": "fout"})
+    assert "Het e-mailadres of het wachtwoord klopt niet." in wrong.content.decode()
+    right = client.post(login, {"username": "Juf@voorbeeldschool.invalid ", "password": "een-lang-wachtwoord-9"})
+    assert right.status_code == 302

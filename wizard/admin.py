@@ -5,11 +5,15 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .forms.staff import StaffLoginForm
 from .models import School, SupportContact
 from .schools import schools_managed_by
 
 admin.site.site_header = _("Pestgesprek beheer")
 admin.site.site_title = _("Pestgesprek beheer")
+# Django's "Websitebeheer" tells a teacher little; this says what the page is for.
+admin.site.index_title = _("Kies wat u wilt aanpassen")
+admin.site.login_form = StaffLoginForm
 
 
 @admin.register(School)
@@ -39,6 +43,15 @@ class SchoolAdmin(admin.ModelAdmin):
         (_("Links"), {"fields": ["complaints_url", "protocol_url", "schoolgids_url"]}),
         (_("Beheer"), {"fields": ["staff"]}),
     ]
+
+    # Django's "Selecteer school om te wijzigen" and "School wijzigen" read like a database.
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Kies een school"), **(extra_context or {})})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id:
+            extra_context = {"title": _("Gegevens van de school aanpassen"), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("link delen"))
     def share_link(self, school):
