@@ -121,6 +121,7 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
     staff.force_login(staff_user)
     pages["school share"] = staff.get(reverse("wizard:school_share", args=[demo_school.slug]))
     pages["school qr"] = staff.get(reverse("wizard:school_qr_png", args=[demo_school.slug]))
+    pages.update(staff_link_pages(demo_school, staff_user))
     pages["step with errors"] = post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001})
     pages["check"] = client.get(reverse("wizard:check"))
     pages["pdf"] = client.get(pdf)
@@ -143,6 +144,24 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
     pages["forgotten"] = client.post(reverse("wizard:forget"))
     return pages
+
+
+def staff_link_pages(school, staff_user):
+    """{page type: response} for the pages staff reach without logging in: their links, and help."""
+    from wizard import invites
+
+    _invite, token = invites.make_invite("nieuw@voorbeeldschool.invalid", school, None)
+    invitation = reverse("wizard:staff_invite", args=[token])
+    used, used_token = invites.make_reset(staff_user, None)
+    used.used_at = used.created_at
+    used.save()
+    return {
+        "staff invite": Client().get(invitation),
+        "staff invite with errors": Client().post(invitation, {"new_password1": "kort", "new_password2": "anders"}),
+        "staff reset": Client().get(reverse("wizard:staff_reset", args=[invites.make_reset(staff_user, None)[1]])),
+        "staff link used": Client().get(reverse("wizard:staff_reset", args=[used_token])),
+        "staff password forgotten": Client().get(reverse("wizard:password_forgotten")),
+    }
 
 
 def html_pages(pages):

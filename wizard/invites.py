@@ -39,9 +39,13 @@ def account_name(email):
     return email.strip().lower()
 
 
+def account_exists(email):
+    return get_user_model().objects.filter(username__iexact=account_name(email)).exists()
+
+
 def check_no_account(email):
     """An address that already has an account gets no invitation: add it to the school instead."""
-    if get_user_model().objects.filter(username__iexact=account_name(email)).exists():
+    if account_exists(email):
         raise ValidationError(
             _("Er is al een account met dit e-mailadres. Voeg het toe bij de school, onder de medewerkers. Is het wachtwoord vergeten? Maak dan een link voor een nieuw wachtwoord."),
             code="account_exists",

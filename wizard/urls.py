@@ -18,4 +18,8 @@ urlpatterns = [
     path("s/<slug:slug>/naar/<slug:name>/", views.outbound_school, name="outbound_school"),
     path("naar/<slug:key>/", views.outbound_contact, name="outbound_contact"),
     path("privacy/", views.privacy, name="privacy"),
+    # Staff pages outside /beheer/, where the admin would ask for a login first.
+    path("beheer-uitnodiging/<slug:token>/", views.staff_invite, name="staff_invite"),
+    path("beheer-nieuw-wachtwoord/<slug:token>/", views.staff_reset, name="staff_reset"),
+    path("beheer-wachtwoord-vergeten/", views.password_forgotten, name="password_forgotten"),
 ]

@@ -1,4 +1,4 @@
-"""Long links on a phone screen."""
+"""Long links and e-mail addresses on a phone screen."""
 import re
 
 from django import template
@@ -9,10 +9,10 @@ register = template.Library()
 
 
 @register.filter
-def breakable_url(url):
-    """The link with a place to break after each slash that ends a part ("/s/", not "//").
+def breakable(address):
+    """The address with a place to break after "@" and after a slash that ends a part ("/s/", not "//").
 
-    Without it a narrow screen breaks the link anywhere, for example inside the school's
-    name, where the break looks like a space that is not there.
+    Without it a narrow screen breaks it anywhere, for example inside the school's name,
+    where the break looks like a space that is not there.
     """
-    return mark_safe(re.sub(r"/(?=[^/])", "/<wbr>", escape(url)))
+    return mark_safe(re.sub(r"(/(?=[^/])|@)", r"\1<wbr>", escape(address)))
