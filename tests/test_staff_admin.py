@@ -1,12 +1,15 @@
-"""The admin as school staff meet it: Dutch wording, links to the share page and a preview, no 500s."""
+"""The admin as staff meet it: Dutch wording, links to the share page and a preview, no 500s; and
+the superuser's pages that make invitation and new-password links."""
+import hashlib
 import re
 import uuid
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from wizard.models import Draft
+from wizard.models import Draft, StaffInvite
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,64 @@ def test_staff_log_in_with_their_e_mail_address_even_with_a_capital(client, demo
     assert "Het e-mailadres of het wachtwoord klopt niet." in wrong.content.decode()
     right = client.post(login, {"username": "Juf@voorbeeldschool.invalid ", "password": "een-lang-wachtwoord-9"})
     assert right.status_code == 302
+
+
+INVITES = "/beheer/wizard/staffinvite/"
+
+
+def _link_on(response):
+    return re.search(r'id="staff-link">([^<]+(?:<wbr>[^<]+)*)</strong>', response.content.decode()).group(1).replace("<wbr>", "")
+
+
+def test_a_superuser_invites_staff_and_sees_the_link_once(admin_client, demo_school):
+    response = admin_client.post(f"{INVITES}add/", {"email": "Nieuw@Voorbeeldschool.invalid", "school": demo_school.pk})
+    assert response.status_code == 200
+    link = _link_on(response)
+    assert link.startswith("http://testserver/beheer-uitnodiging/")
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    invite = StaffInvite.objects.get()
+    assert (invite.kind, invite.email, invite.school) == ("invite", "nieuw@voorbeeldschool.invalid", demo_school)
+    assert invite.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert invite.created_by.username == "admin"
+    assert "no-store" in response["Cache-Control"]
+    assert 'data-copy="staff-link"' in response.content.decode()
+    # Never again: not in the list, not on the link's own page.
+    for page in (INVITES, f"{INVITES}{invite.pk}/change/"):
+        html = admin_client.get(page).content.decode()
+        assert "nieuw@voorbeeldschool.invalid" in html
+        assert token not in html and invite.token_hash not in html
+
+
+def test_a_superuser_cannot_invite_an_address_that_has_an_account(admin_client, demo_school, django_user_model):
+    django_user_model.objects.create_user("juf@voorbeeldschool.invalid", is_staff=True)
+    response = admin_client.post(f"{INVITES}add/", {"email": "juf@voorbeeldschool.invalid", "school": demo_school.pk})
+    assert "Er is al een account met dit e-mailadres." in response.content.decode()
+    assert not StaffInvite.objects.exists()
+
+
+def test_an_invitation_needs_a_school(admin_client, demo_school):
+    admin_client.post(f"{INVITES}add/", {"email": "nieuw@voorbeeldschool.invalid"})
+    assert not StaffInvite.objects.exists()
+
+
+def test_a_superuser_makes_a_new_password_link_for_a_staff_member(admin_client, demo_school, django_user_model):
+    staff = django_user_model.objects.create_user("meester@voorbeeldschool.invalid", is_staff=True)
+    form = admin_client.get(f"{INVITES}add/?soort=nieuw-wachtwoord").content.decode()
+    assert "Maak een link voor een nieuw wachtwoord" in form and 'name="user"' in form and 'name="email"' not in form
+    response = admin_client.post(f"{INVITES}add/?soort=nieuw-wachtwoord", {"user": staff.pk})
+    assert _link_on(response).startswith("http://testserver/beheer-nieuw-wachtwoord/")
+    invite = StaffInvite.objects.get()
+    assert (invite.kind, invite.user, invite.email) == ("reset", staff, "meester@voorbeeldschool.invalid")
+
+
+def test_staff_who_are_no_superuser_cannot_make_links(staff_client, demo_school, django_user_model):
+    staff = django_user_model.objects.get(username="juf@voorbeeldschool.invalid")
+    # Not even when someone gave the account the model's permissions.
+    staff.user_permissions.set(Permission.objects.filter(codename__endswith="_staffinvite"))
+    assert staff_client.get(INVITES).status_code == 403
+    assert staff_client.get(f"{INVITES}add/").status_code == 403
+    response = staff_client.post(f"{INVITES}add/", {"email": "nieuw@voorbeeldschool.invalid", "school": demo_school.pk})
+    assert response.status_code == 403
+    assert staff_client.post(f"{INVITES}add/?soort=nieuw-wachtwoord", {"user": staff.pk}).status_code == 403
+    assert not StaffInvite.objects.exists()
+    assert "staffinvite" not in staff_client.get(reverse("admin:index")).content.decode()

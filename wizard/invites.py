@@ -62,16 +62,26 @@ def issue(invite, created_by):
     return token
 
 
+def new_invite(email, school):
+    """An unsaved invitation for a new staff account that will manage ``school``; see issue()."""
+    check_no_account(email)
+    return StaffInvite(kind=StaffInvite.INVITE, email=account_name(email), school=school)
+
+
+def new_reset(user):
+    """An unsaved new-password link for an existing account; see issue()."""
+    return StaffInvite(kind=StaffInvite.RESET, email=user.email or user.get_username(), user=user)
+
+
 def make_invite(email, school, created_by):
     """(invite, secret) for a new staff account that will manage ``school``."""
-    check_no_account(email)
-    invite = StaffInvite(kind=StaffInvite.INVITE, email=account_name(email), school=school)
+    invite = new_invite(email, school)
     return invite, issue(invite, created_by)
 
 
 def make_reset(user, created_by):
     """(invite, secret) for a new password for an existing account."""
-    invite = StaffInvite(kind=StaffInvite.RESET, email=user.email or user.get_username(), user=user)
+    invite = new_reset(user)
     return invite, issue(invite, created_by)
 
 

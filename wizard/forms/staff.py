@@ -1,11 +1,14 @@
-"""Forms for school staff: the admin's login in their words, and choosing a password from a link."""
+"""Forms for school staff: the admin's login in their words, choosing a password from a link,
+and the superuser's forms that make those links."""
+from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .. import invites
+from ..models import StaffInvite
 from .base import CrispyForm, field_errors
 
 
@@ -92,3 +95,35 @@ class ChoosePasswordForm(SetPasswordForm, CrispyForm):
 
     def summary_errors(self):
         return field_errors(self)
+
+
+class InviteLinkForm(forms.ModelForm):
+    """The superuser's form for an invitation (drawn by the admin): an address and a school."""
+
+    class Meta:
+        model = StaffInvite
+        fields = ["email", "school"]
+        help_texts = {"email": _("Dit wordt ook de naam waarmee de medewerker inlogt.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].required = True
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        invites.check_no_account(email)
+        return invites.account_name(email)
+
+
+class ResetLinkForm(forms.ModelForm):
+    """The superuser's form for a new-password link: which staff account."""
+
+    class Meta:
+        model = StaffInvite
+        fields = ["user"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.fields["user"]
+        user.required = True
+        user.queryset = get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
