@@ -37,7 +37,7 @@ def test_the_invitation_page_names_the_school_and_the_address(client, invitation
     assert "Maak uw account voor Pestgesprek" in html
     assert "Voorbeeldschool (demo)" in html and "juf@voorbeeldschool.invalid" in html
     assert 'type="password"' in html and 'autocomplete="new-password"' in html
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert "no-store" in response["Cache-Control"]
 
 

@@ -68,7 +68,7 @@ def open_page(page, live_server, django_user_model, settings):
             page.context.add_cookies(
                 [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
             )
-        response = page.goto(page_type.path)
+        response = page.goto(page_type.path() if callable(page_type.path) else page_type.path)
         if page_type.then:
             page_type.then(page)
         else:

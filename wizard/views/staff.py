@@ -56,10 +56,15 @@ def _choose_password(request, token, kind):
             return redirect("admin:wizard_school_change", invite.school.pk)
         messages.success(request, _("Uw nieuwe wachtwoord is bewaard. U bent ingelogd."))
         return redirect("admin:index")
-    response = render(request, "staff/choose_password.html", {"form": form, "invite": invite, "inviting": inviting})
-    # The link's secret is in this page's address: send it to no one as a referrer,
-    # not even to our own server with the requests for the style sheet and script.
-    response["Referrer-Policy"] = "no-referrer"
+    return _keep_secret(render(request, "staff/choose_password.html", {"form": form, "invite": invite, "inviting": inviting}))
+
+
+def _keep_secret(response):
+    # The link's secret is in the page's address. With "strict-origin" the browser sends
+    # only our origin as the referrer (with the requests for the style sheet, say), never
+    # the path. Not "no-referrer": then the form goes out with "Origin: null", which
+    # Django's CSRF check refuses.
+    response["Referrer-Policy"] = "strict-origin"
     return response
 
 
@@ -82,9 +87,7 @@ UNUSABLE = {
 def link_unusable(request, reason):
     title, text, status = UNUSABLE[reason]
     context = {"title": title, "text": text % {"days": invites.LINK_DAYS}}
-    response = render(request, "staff/link_unusable.html", context, status=status)
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return _keep_secret(render(request, "staff/link_unusable.html", context, status=status))
 
 
 def admin_shortcut(request, content_type_id, object_id):
