@@ -15,14 +15,9 @@ PASSWORD = "een-lang-wachtwoord-9"
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("beheerder", password="beheer-wachtwoord-1")
-
-
-@pytest.fixture
-def invitation(demo_school, superuser):
+def invitation(demo_school, admin_user):
     """The address of a fresh invitation for the demo school."""
-    _invite, token = invites.make_invite("juf@voorbeeldschool.invalid", demo_school, superuser)
+    _invite, token = invites.make_invite("juf@voorbeeldschool.invalid", demo_school, admin_user)
     return reverse("wizard:staff_invite", args=[token])
 
 
@@ -103,20 +98,20 @@ def test_a_weak_or_mistyped_password_is_refused_and_the_link_still_works(client,
     assert choose(client, invitation).status_code == 302
 
 
-def test_a_second_invitation_for_an_address_that_got_an_account_since(client, invitation, demo_school, superuser):
-    _invite, token = invites.make_invite("juf@voorbeeldschool.invalid", demo_school, superuser)
+def test_a_second_invitation_for_an_address_that_got_an_account_since(client, invitation, demo_school, admin_user):
+    _invite, token = invites.make_invite("juf@voorbeeldschool.invalid", demo_school, admin_user)
     choose(client, invitation)
     response = choose(Client(), reverse("wizard:staff_invite", args=[token]))
     assert response.status_code == 200
     assert "Er is al een account met dit e-mailadres." in response.content.decode()
 
 
-def test_a_new_password_link_sets_the_password_once_and_ends_other_sessions(demo_school, superuser, django_user_model):
+def test_a_new_password_link_sets_the_password_once_and_ends_other_sessions(demo_school, admin_user, django_user_model):
     staff = django_user_model.objects.create_user("meester@voorbeeldschool.invalid", password="oud-wachtwoord-77", is_staff=True)
     demo_school.staff.add(staff)
     elsewhere = Client()
     elsewhere.force_login(staff)
-    _invite, token = invites.make_reset(staff, superuser)
+    _invite, token = invites.make_reset(staff, admin_user)
     url = reverse("wizard:staff_reset", args=[token])
     assert "Kies een nieuw wachtwoord" in Client().get(url).content.decode()
 

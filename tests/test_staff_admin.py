@@ -11,15 +11,14 @@ from django.urls import reverse
 
 from wizard.models import Draft, StaffInvite
 
+from .conftest import logged_in_staff
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client, demo_school, django_user_model):
-    staff = django_user_model.objects.create_user("juf@voorbeeldschool.invalid", is_staff=True)
-    demo_school.staff.add(staff)
-    client.force_login(staff)
-    return client
+def staff_client(demo_school):
+    return logged_in_staff(demo_school, "juf@voorbeeldschool.invalid")[0]
 
 
 @pytest.mark.parametrize("object_id", ["not-a-uuid", "123", "%20", str(uuid.uuid4())])

@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 from wizard import invites
 from wizard.models import School
 
+from ..conftest import logged_in_staff
+from .conftest import browser_cookies
 from .keyboard import press, type_text
 
 pytestmark = pytest.mark.browser
@@ -15,14 +17,9 @@ SHARE = "/s/voorbeeldschool/delen/"
 
 
 @pytest.fixture
-def staff_cookies(live_server, demo_school, django_user_model):
-    from django.test import Client
-
-    staff = django_user_model.objects.create_user("juf@voorbeeldschool.invalid", is_staff=True)
-    demo_school.staff.add(staff)
-    client = Client()
-    client.force_login(staff)
-    return [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
+def staff_cookies(live_server, demo_school):
+    client, _staff = logged_in_staff(demo_school, "juf@voorbeeldschool.invalid")
+    return browser_cookies(client, live_server)
 
 
 def test_the_copy_buttons_copy_the_link_and_the_schoolgids_text(new_context, live_server, staff_cookies):
