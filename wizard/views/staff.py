@@ -1,4 +1,4 @@
-"""Pages for school staff outside the admin: their invitation and new-password links."""
+"""Pages for school staff: their invitation and new-password links, and the admin's "view on site"."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.contenttypes.views import shortcut
