@@ -80,6 +80,17 @@ def demo_school(db, support_contacts):
     return School.objects.get(slug="voorbeeldschool")
 
 
+def logged_in_staff(school, username):
+    """A test client logged in as a new staff member of ``school``, and that member."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username, is_staff=True)
+    school.staff.add(user)
+    client = Client()
+    client.force_login(user)
+    return client, user
+
+
 def incident_rows(*rows):
     """POST data for the incident log: one dict of fields per row."""
     data = {"voorval-TOTAL_FORMS": str(len(rows)), "voorval-INITIAL_FORMS": "0"}
@@ -106,7 +117,7 @@ def _raise(error):
 
 
 @pytest.fixture
-def every_page(filled_client, demo_school, django_user_model, settings, monkeypatch):
+def every_page(filled_client, demo_school, settings, monkeypatch):
     """{page type: response} for every kind of page the site serves, errors included."""
     settings.ROOT_URLCONF = "tests.urls"
     client = filled_client
@@ -119,12 +130,10 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
         assert pages[f"step {step.slug}"].status_code == 200, step.slug
     pages["roadmap"] = client.get(reverse("wizard:roadmap"))
     pages["school"] = client.get(reverse("wizard:school", args=[demo_school.slug]))
-    staff = Client()
-    staff_user = django_user_model.objects.create_user("staff-pages", is_staff=True)
-    demo_school.staff.add(staff_user)
-    staff.force_login(staff_user)
+    staff, staff_user = logged_in_staff(demo_school, "staff-pages")
     pages["school share"] = staff.get(reverse("wizard:school_share", args=[demo_school.slug]))
     pages["school qr"] = staff.get(reverse("wizard:school_qr_png", args=[demo_school.slug]))
+    pages.update(staff_link_pages(demo_school, staff_user))
     pages["step with errors"] = post_step(client, "praat-met-uw-kind", {"likes": "x" * 2001})
     pages["check"] = client.get(reverse("wizard:check"))
     pages["pdf"] = client.get(pdf)
@@ -147,6 +156,24 @@ def every_page(filled_client, demo_school, django_user_model, settings, monkeypa
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
     pages["forgotten"] = client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
     return pages
+
+
+def staff_link_pages(school, staff_user):
+    """{page type: response} for the pages staff reach without logging in: their links, and help."""
+    from wizard import invites
+
+    _invite, token = invites.make_invite("nieuw@voorbeeldschool.invalid", school, None)
+    invitation = reverse("wizard:staff_invite", args=[token])
+    used, used_token = invites.make_reset(staff_user, None)
+    used.used_at = used.created_at
+    used.save()
+    return {
+        "staff invite": Client().get(invitation),
+        "staff invite with errors": Client().post(invitation, {"new_password1": "kort", "new_password2": "anders"}),
+        "staff reset": Client().get(reverse("wizard:staff_reset", args=[invites.make_reset(staff_user, None)[1]])),
+        "staff link used": Client().get(reverse("wizard:staff_reset", args=[used_token])),
+        "staff password forgotten": Client().get(reverse("wizard:password_forgotten")),
+    }
 
 
 def html_pages(pages):

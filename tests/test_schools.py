@@ -87,7 +87,7 @@ def test_staff_see_the_link_qr_code_and_schoolgids_text_of_their_school(client, 
     school, _other, staff_a, _staff_b = two_schools
     client.force_login(staff_a)
     html = client.get(reverse("wizard:school_share", args=[school.slug])).content.decode()
-    assert ">http://testserver/s/voorbeeldschool/</a>" in html
+    assert ">http://testserver/s/voorbeeldschool/</a>" in html.replace("<wbr>", "")
     assert "<svg" in html
     assert "Tekst voor de schoolgids" in html
     assert reverse("wizard:school_qr_png", args=[school.slug]) in html

@@ -141,3 +141,60 @@ class SupportContact(models.Model):
     def published_phone(self):
         """Only a number checked in more than one source, or from the seed, is shown."""
         return self.phone if self.phone_status in {self.PHONE_CHECKED, self.PHONE_FROM_SEED} else ""
+
+
+class StaffInvite(models.Model):
+    """A one-time link for school staff: an invitation to make an account, or a new password.
+
+    Only a hash of the link's secret is stored, so a copy of the database opens no account
+    (wizard/invites.py makes and checks the links).
+    """
+
+    INVITE = "invite"
+    RESET = "reset"
+    KINDS = [(INVITE, _("uitnodiging")), (RESET, _("nieuw wachtwoord"))]
+
+    kind = models.CharField(_("soort"), max_length=10, choices=KINDS, default=INVITE)
+    email = models.EmailField(_("e-mailadres"))
+    # The school an invitation is for; a new-password link needs none.
+    school = models.ForeignKey(
+        School, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("school")
+    )
+    # The account a new-password link is for; an invitation makes a new one.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("medewerker"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("gemaakt door"),
+    )
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("werkt tot"), editable=False)
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("link voor een medewerker")
+        verbose_name_plural = _("links voor medewerkers")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.email}"
+
+    @property
+    def state(self):
+        """The link's state: "open", "used" or "expired"."""
+        if self.used_at:
+            return "used"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"

@@ -19,4 +19,8 @@ urlpatterns = [
     path("naar/<slug:key>/", views.outbound_contact, name="outbound_contact"),
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Staff pages outside /beheer/, where the admin would ask for a login first.
+    path("beheer-uitnodiging/<slug:token>/", views.staff_invite, name="staff_invite"),
+    path("beheer-nieuw-wachtwoord/<slug:token>/", views.staff_reset, name="staff_reset"),
+    path("beheer-wachtwoord-vergeten/", views.password_forgotten, name="password_forgotten"),
 ]

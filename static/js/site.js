@@ -15,4 +15,23 @@
       field.focus({ preventScroll: true });
     });
   }
+
+  // Copy buttons on staff pages are hidden in the markup and shown only where the browser
+  // can copy (the clipboard needs https or localhost); the text stays selectable anyway.
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var status = document.getElementById(button.getAttribute("data-copy-status"));
+      if (!source || !status) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        // Emptied first, so that a second click is announced again.
+        status.textContent = "";
+        navigator.clipboard.writeText(source.innerText.trim()).then(
+          function () { status.textContent = button.getAttribute("data-copied"); },
+          function () { status.textContent = button.getAttribute("data-copy-failed"); }
+        );
+      });
+    });
+  }
 })();

@@ -8,7 +8,7 @@ from django.test import Client
 
 from wizard.models import School
 
-from ..conftest import fill_wizard, incident_rows, post_step
+from ..conftest import fill_wizard, incident_rows, logged_in_staff, post_step
 from . import chromium
 
 # The live server runs Django in a thread while Playwright's sync API runs an event loop in
@@ -30,8 +30,13 @@ def browser_context_args(browser_context_args, live_server):
     return {**browser_context_args, "base_url": live_server.url, "viewport": PHONE, "locale": "nl-NL"}
 
 
+def browser_cookies(client, live_server):
+    """The cookies of a Django test client, for a browser on the live server."""
+    return [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
+
+
 @pytest.fixture
-def open_page(page, live_server, django_user_model, settings):
+def open_page(page, live_server, settings):
     """Open one of pages.PAGES in the phone-sized browser, as a parent would reach it."""
 
     def open_(page_type):
@@ -60,15 +65,10 @@ def open_page(page, live_server, django_user_model, settings):
                 },
             )
         if page_type.staff:
-            client = Client()
-            staff = django_user_model.objects.create_user("staff-axe", is_staff=True)
-            School.objects.get(slug="voorbeeldschool").staff.add(staff)
-            client.force_login(staff)
+            client, _staff = logged_in_staff(School.objects.get(slug="voorbeeldschool"), "staff-axe")
         if client is not None:
-            page.context.add_cookies(
-                [{"name": name, "value": morsel.value, "url": live_server.url} for name, morsel in client.cookies.items()]
-            )
-        response = page.goto(page_type.path)
+            page.context.add_cookies(browser_cookies(client, live_server))
+        response = page.goto(page_type.path() if callable(page_type.path) else page_type.path)
         if page_type.then:
             page_type.then(page)
         else:

@@ -1,10 +1,14 @@
-"""Every kind of page a parent can see, for checks that must hold on all of them.
+"""Every kind of page a parent (or school staff) can see, for checks that must hold on all of them.
 
 To check a new page (a privacy page, a school's page), add one ``PageType`` to PAGES.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
+from wizard import invites
+from wizard.models import School
 from wizard.steps import STEPS
 
 from ..conftest import step_url
@@ -27,10 +31,32 @@ def _post_without_csrf_cookie(page):
     page.get_by_role("heading", name="De pagina was verlopen").wait_for()
 
 
+def _staff_invitation(used=False):
+    """The address of a new invitation to a staff account (made when the page is opened)."""
+
+    def make():
+        school = School.objects.create(name="Basisschool De Linde", slug="de-linde")
+        invite, token = invites.make_invite("nieuwe.juf@de-linde.invalid", school, None)
+        if used:
+            invite.used_at = invite.created_at
+            invite.save()
+        return reverse("wizard:staff_invite", args=[token])
+
+    return make
+
+
+def _submit_short_password(page):
+    page.get_by_label("Kies een wachtwoord").fill("kort")
+    page.get_by_label("Typ het wachtwoord nog een keer").fill("kort")
+    page.get_by_role("button", name="Maak mijn account").click()
+    page.locator("[data-error-summary]").wait_for()
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
-    path: str
+    # The address, or a function that returns it once the live server's database is ready.
+    path: str | Callable
     # True: the browser has a draft with every step answered (tests/conftest.py FULL_ANSWERS).
     filled: bool = False
     # True: the draft is on the bullying track, with incidents, and came in through the demo school.
@@ -62,6 +88,10 @@ PAGES = [
     PageType("privacy", "/privacy/"),
     PageType("school", "/s/voorbeeldschool/", bullying=True),
     PageType("school-link-delen", "/s/voorbeeldschool/delen/", staff=True),
+    PageType("beheer-uitnodiging", _staff_invitation()),
+    PageType("beheer-uitnodiging-met-fouten", _staff_invitation(), then=_submit_short_password),
+    PageType("beheer-link-al-gebruikt", _staff_invitation(used=True), status=410),
+    PageType("beheer-wachtwoord-vergeten", "/beheer-wachtwoord-vergeten/"),
     PageType("404", "/bestaat-niet/", status=404),
     PageType("429-even-wachten", "/voorbereiding.pdf", filled=True, status=429, settings=(("PDF_RATE_LIMIT", {"session": 0, "ip": 0}),)),
     PageType("500", "/test/500/", status=500, settings=(("ROOT_URLCONF", "tests.urls"),)),

@@ -30,6 +30,18 @@ class CrispyForm(forms.Form):
         helper.layout = self.layout()
         return helper
 
+    def problems(self):
+        """[Problem] for every answer that is not valid yet, in the order of the page."""
+        return field_errors(self)
+
+    def summary_errors(self):
+        """[(id of the field to focus, message)] for the error summary at the top of the page."""
+        return [(problem.target, str(problem)) for problem in self.problems()]
+
+    @property
+    def has_errors(self):
+        return bool(self.problems())
+
 
 class StepForm(CrispyForm):
     """Base for every step form: crispy rendering, and the answers as stored and as shown.
@@ -85,18 +97,6 @@ class StepForm(CrispyForm):
     def page_action(self, action):
         """Where a button that changes the page itself (not Volgende or Vorige) leads afterwards."""
         return PageAction()
-
-    def problems(self):
-        """[Problem] for every answer that is not valid yet, in the order of the page."""
-        return field_errors(self)
-
-    def summary_errors(self):
-        """[(id of the field to focus, message)] for the error summary at the top of the page."""
-        return [(problem.target, str(problem)) for problem in self.problems()]
-
-    @property
-    def has_errors(self):
-        return bool(self.problems())
 
     def values(self):
         """The valid answers as attributes; see Values."""

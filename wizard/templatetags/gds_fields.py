@@ -4,8 +4,8 @@ crispy-forms lays out every step form; for each field it renders ``gds/field.htm
 our ``templates/gds/field.html`` hands to the tag below. crispy-forms-gds's own field
 templates include five more templates per field and Django's widget templates two more:
 that was half the server time of a step page (see docs/benchmarks.md). This tag writes the
-same markup for the widgets our forms use: text, textarea, date and time inputs, radio
-buttons and tick boxes. Any other widget is a mistake the tests show at once.
+same markup for the widgets our forms use: text, password, textarea, date and time inputs,
+radio buttons and tick boxes. Any other widget is a mistake the tests show at once.
 
 It reads only the field, not crispy's context: the pack's switches for labels and errors
 (form_show_labels, form_show_errors), label and legend sizes, inline hints, wrapper
@@ -24,11 +24,12 @@ register = template.Library()
 # The class crispy-forms-gds gives each widget; date and time keep Django's own name.
 INPUT_CLASSES = {
     forms.TextInput: "govuk-input",
+    forms.PasswordInput: "govuk-input",
     forms.Textarea: "govuk-textarea",
     forms.DateInput: "dateinput",
     forms.TimeInput: "timeinput",
 }
-ERROR_CLASSES = {forms.TextInput: "govuk-input--error", forms.Textarea: "govuk-input--error"}
+ERROR_CLASSES = {forms.TextInput: "govuk-input--error", forms.PasswordInput: "govuk-input--error", forms.Textarea: "govuk-input--error"}
 CHOICE_CLASSES = {forms.RadioSelect: "govuk-radios", forms.CheckboxSelectMultiple: "govuk-checkboxes"}
 
 

@@ -34,7 +34,7 @@ def school_share(request, slug):
     qr = schools.qr_code(link)
     return render(
         request,
-        "wizard/school_share.html",
+        "staff/school_share.html",
         {"school": school, "link": link, "qr_svg": qr.svg_inline(omitsize=True, dark="#000", title=link)},
     )
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wizard', '0003_step_keys'),
+        ('wizard', '0004_staff_invites'),
     ]
 
     operations = [
