@@ -6,7 +6,7 @@ wsgi_app = "pestgesprek.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Sync workers on purpose: each handles one request at a time in its main thread, which
-# is where the PDF time limit (SIGALRM, see wizard/pdf.py) can stop a slow render.
+# is where the PDF time limit (SIGPROF, see wizard/pdf.py) can stop a slow render.
 worker_class = "sync"
 # One worker per core, plus one to cover the moments a worker waits for the database. Our
 # requests are CPU work (templates, WeasyPrint): on 2 cores, 3 workers served a third more
@@ -25,6 +25,28 @@ graceful_timeout = 30
 # jitter keeps the workers from all restarting at once.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = 100
+
+# A large PDF leaves a worker holding memory it never gives back (Python and Pango keep
+# their arenas). After a request that left it above this size, a worker finishes and is
+# replaced: memory stays bounded without restarting workers that are fine.
+MAX_WORKER_RSS_MB = int(os.environ.get("GUNICORN_MAX_WORKER_RSS_MB", "250"))
+
+
+def resident_mb():
+    """This process's resident memory now, in MB (Linux), or 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def post_request(worker, req, environ, resp):
+    resident = resident_mb()
+    if resident > MAX_WORKER_RSS_MB:
+        worker.log.info("Worker uses %d MB after a request; it is replaced by a fresh one.", resident)
+        worker.alive = False
+
 
 # No access log: it would hold parents' IP addresses, and the proxy in front has its own.
 # Errors go to stderr; the app never logs what a parent typed.

@@ -8,7 +8,7 @@ from locust import FastHttpUser, constant, task
 from tests.answers import FULL_ANSWERS
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 _numbers = itertools.count()
 
 
@@ -19,7 +19,8 @@ class Parent(FastHttpUser):
     downloads_pdf = True
 
     def post_form(self, url, page, data, name):
-        data = {**data, "csrfmiddlewaretoken": CSRF.search(page.text).group(1)}
+        # As a browser does: every hidden field of the page's form goes along (CSRF token, step key, confirmation).
+        data = {**dict(HIDDEN.findall(page.text)), **data}
         return self.client.post(url, data=urlencode(data, doseq=True), headers=FORM, name=name, allow_redirects=False)
 
     @task

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pestgesprek.middleware.RequestSizeLimitMiddleware",
     # Near the top, so that responses made by the middleware below (a 400 for a bad
     # host name, say) get these headers too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -179,9 +180,10 @@ PDF_RATE_LIMIT = {
     "session": int(os.environ.get("PDF_RATE_LIMIT_PER_SESSION", "10")),
     "ip": int(os.environ.get("PDF_RATE_LIMIT_PER_IP", "30")),
 }
-# Production runs behind one TLS-terminating proxy (see SECURE_PROXY_SSL_HEADER below); its
-# X-Forwarded-For tells us the visitor's address. Set to 0 when nothing stands in front.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+# How many proxies in front append the visitor's address to X-Forwarded-For. 0 unless set:
+# without a proxy, that header is whatever the client made up. Behind one nginx, set 1.
+# wizard.ratelimit warns once per process when the requests do not match the setting.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # The session holds only the draft's id. It outlives the draft by this many days, so a parent
 # who returns just after the purge is told the answers were deleted, instead of finding
@@ -232,7 +234,11 @@ PERMISSIONS_POLICY = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "pestgesprek.middleware.OneLineSecurityLogs"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_one_line": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         # WeasyPrint logs refused URLs; those could echo what a parent typed.
@@ -242,5 +248,7 @@ LOGGING = {
         # missing template variable with the whole page context: both hold the answers.
         "django.db.backends": {"level": "INFO"},
         "django.template": {"level": "INFO"},
+        # A refused request (too large, too many fields, a bad host name) is one line, not a traceback.
+        "django.security": {"handlers": ["console_one_line"], "propagate": False},
     },
 }

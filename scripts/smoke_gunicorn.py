@@ -122,7 +122,7 @@ def walk(browser):
     check(response.status == 200 and token is not None and "csrftoken" in browser.cookies, "step page with CSRF token")
     response, _ = browser.post_form(
         "/stap/over-het-gesprek/",
-        {"csrfmiddlewaretoken": html.unescape(token.group(1)), "child_name": MARKER, "date": "2026-12-03", "action": "volgende"},
+        {"csrfmiddlewaretoken": html.unescape(token.group(1)), "stap": "about", "child_name": MARKER, "date": "2026-12-03", "action": "volgende"},
     )
     check(response.status == 302 and response.headers["Location"] == "/stap/ga-naar-het-gesprek/", "step saved")
     session_cookie = next(header for header in browser.set_cookie_headers if header.startswith("sessionid="))

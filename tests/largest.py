@@ -49,3 +49,31 @@ def largest_answers(about_bullying=True):
     incidents["voorval-TOTAL_FORMS"] = str(content.MAX_INCIDENTS)
     incidents["voorval-INITIAL_FORMS"] = "0"
     return answers
+
+
+def largest_valid_answers():
+    """The largest draft that is valid as a whole: every row and box, and the draft's text budget
+    (DRAFT_TEXT_BUDGET characters, DRAFT_LINE_BUDGET lines) spread over every text field."""
+    answers = largest_answers()
+    slots = []
+    for step in steps.STEPS:
+        for name, field in step.form_class.base_fields.items():
+            if isinstance(field, forms.TextField) and step is not steps.QUESTIONS:
+                slots.append((answers[step.key], name, field))
+    for number in range(content.MAX_INCIDENTS):
+        for name, field in forms.IncidentForm.base_fields.items():
+            if isinstance(field, forms.TextField):
+                slots.append((answers[steps.INCIDENTS.key], f"voorval-{number}-{name}", field))
+    questions = answers[steps.QUESTIONS.key]["own_questions"]
+    characters = forms.DRAFT_TEXT_BUDGET - len(questions.replace("\n", ""))
+    lines = forms.DRAFT_LINE_BUDGET - len(questions.splitlines())
+    long_slots = [slot for slot in slots if isinstance(slot[2].widget, django_forms.Textarea)]
+    lines -= len(slots) - len(long_slots)  # each short field is one line
+    for values, name, field in slots:
+        if isinstance(field.widget, django_forms.Textarea):
+            share_lines = min(forms.LONG_TEXT_LINES, lines // len(long_slots))
+            share = min(field.limit, characters // len(slots))
+            values[name] = long_text(share, max(1, share_lines))
+        else:
+            values[name] = long_text(min(field.limit, characters // len(slots)), 1)
+    return answers

@@ -1,7 +1,10 @@
 """The data Pestgesprek stores: parents' drafts, schools and support contacts."""
+import ipaddress
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +52,34 @@ class Draft(models.Model):
         return self.answers.get(key)
 
 
+# Names that never lead to a public web site.
+PRIVATE_HOST_ENDINGS = (".local", ".localhost", ".internal", ".lan", ".home.arpa", ".corp")
+
+
+def is_public_link(url):
+    """Whether ``url`` is https to a public host: no other scheme, no private or local address."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    if parts.scheme != "https" or not host:
+        return False
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        pass
+    return "." in host and host != "localhost" and not host.endswith(PRIVATE_HOST_ENDINGS)
+
+
+def validate_public_link(url):
+    if not is_public_link(url):
+        raise ValidationError(
+            _("Gebruik een link naar een openbare website die begint met https://, bijvoorbeeld https://www.school.nl/klachten."),
+            code="not_public",
+        )
+
+
 class School(models.Model):
     """A school that shares its own link; its people appear by name in the roadmap and the PDF."""
 
@@ -73,9 +104,9 @@ class School(models.Model):
     zorgcoordinator_contact = models.CharField(_("zorgcoördinator: e-mail of telefoon"), max_length=200, blank=True)
     pestcoordinator_name = models.CharField(_("coördinator pestbeleid: naam"), max_length=200, blank=True)
     pestcoordinator_contact = models.CharField(_("coördinator pestbeleid: e-mail of telefoon"), max_length=200, blank=True)
-    complaints_url = models.URLField(_("link naar de klachtenregeling"), blank=True)
-    protocol_url = models.URLField(_("link naar het pestprotocol"), blank=True)
-    schoolgids_url = models.URLField(_("link naar de schoolgids"), blank=True)
+    complaints_url = models.URLField(_("link naar de klachtenregeling"), blank=True, validators=[validate_public_link])
+    protocol_url = models.URLField(_("link naar het pestprotocol"), blank=True, validators=[validate_public_link])
+    schoolgids_url = models.URLField(_("link naar de schoolgids"), blank=True, validators=[validate_public_link])
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -95,7 +126,9 @@ class School(models.Model):
     LINKS = {"klachtenregeling": "complaints_url", "pestprotocol": "protocol_url", "schoolgids": "schoolgids_url"}
 
     def link(self, name):
-        return getattr(self, self.LINKS[name]) if name in self.LINKS else ""
+        """One of the school's own links, if it is a safe one (see validate_public_link)."""
+        url = getattr(self, self.LINKS[name]) if name in self.LINKS else ""
+        return url if url and is_public_link(url) else ""
 
     def person(self, role):
         """(name, contact) of one of the school's roles, e.g. ``person("zorgcoordinator")``."""

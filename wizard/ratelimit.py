@@ -1,11 +1,13 @@
 """Count requests per browser session and per IP address, to keep costly pages from being abused."""
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -16,10 +18,29 @@ def client_address(request):
     right. Anything further left was written by the client and could be made up.
     """
     proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in header.split(",")] if header else []
+    _warn_if_proxies_do_not_match(proxies, forwarded)
     if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+_warned = set()
+
+
+def _warn_if_proxies_do_not_match(proxies, forwarded):
+    """Say once per process when X-Forwarded-For does not fit TRUSTED_PROXY_COUNT: the limits
+    then count the proxy's address, or an address the client made up."""
+    if proxies and len(forwarded) < proxies:
+        problem = "TRUSTED_PROXY_COUNT is %d, but a request came with %d address(es) in X-Forwarded-For."
+    elif not proxies and forwarded:
+        problem = "TRUSTED_PROXY_COUNT is %d, but a request came with X-Forwarded-For (%d address(es)); set it if a proxy is in front."
+    else:
+        return
+    if problem not in _warned:
+        _warned.add(problem)
+        logger.warning(problem, proxies, len(forwarded))
 
 
 def seconds_to_wait(request, action, limits, window=WINDOW_SECONDS):

@@ -53,6 +53,8 @@ class Roadmap:
     school: object = None
     # Why the ladder starts with the mentor, when it does.
     mentor_first: str = ""
+    # The school's pestprotocol: {"link": shown address, "link_href": our outbound address}.
+    protocol: dict = field(default_factory=dict)
     summary: tuple = tuple(ladder.SUMMARY)
 
     def keys(self, section):
@@ -97,6 +99,7 @@ def build_roadmap(answers=None, school=None):
         too_little=items(ladder.TOO_LITTLE),
         for_child=items(ladder.FOR_CHILD),
         school=school,
+        protocol=_school_link(school, "pestprotocol"),
     )
     if answers is not None and answers.in_secondary_school:
         mentor = next(item for item in roadmap.inside if item.key == "mentor")

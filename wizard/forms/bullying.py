@@ -99,7 +99,9 @@ class IncidentsForm(StepForm):
     def unreadable(self):
         # A missing or broken row counter (posted by hand, or a cut-off request) says nothing
         # about the rows: the stored ones must stay, not be replaced by none.
-        if self.is_bound and not self.incidents.management_form.is_valid():
+        counter = self.incidents.management_form
+        # Our page always sends at least one row, so a counter below one did not come from it.
+        if self.is_bound and (not counter.is_valid() or counter.cleaned_data["TOTAL_FORMS"] < 1):
             return _("De lijst met gebeurtenissen kwam niet goed aan. We hebben uw eerdere gebeurtenissen bewaard. Kijk of alles er nog staat.")
         return ""
 

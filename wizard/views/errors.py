@@ -43,3 +43,12 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return error_page(request, 500, _("Er ging iets mis bij ons"), _("Dit is onze fout, niet de uwe. Probeer het over een paar minuten nog eens. Wat u al had opgeslagen, is bewaard."))
+
+
+def request_too_large(request):
+    return error_page(
+        request,
+        413,
+        _("Dit is te veel in één keer"),
+        _("Uw browser stuurde meer dan deze website aanneemt. Hier kunt u geen bestanden sturen. Er is niets opgeslagen. Ga terug en probeer het opnieuw met minder tekst."),
+    )
