@@ -157,6 +157,8 @@ DRAFT_STORAGE_BYTES = int(os.environ.get("DRAFT_STORAGE_BYTES", str(256 * 1024))
 # New drafts one IP address may start per hour. Generous, because a school's Wi-Fi puts many
 # parents behind one address; raise it for a school evening on one network.
 DRAFT_CREATE_LIMIT_PER_IP = int(os.environ.get("DRAFT_CREATE_LIMIT_PER_IP", "120"))
+# Wrong bewaarcodes one IP address may try per hour, before a Dutch 429 (see wizard/resume.py).
+RESUME_CODE_GUESSES_PER_HOUR = int(os.environ.get("RESUME_CODE_GUESSES_PER_HOUR", "10"))
 # No page takes more than a form's worth of text; larger requests are refused unread.
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", str(1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES

@@ -1,5 +1,6 @@
 """Nothing a parent types ever reaches a log, on the happy path or on any error path."""
 import logging
+import re
 
 import pytest
 from django.core.cache import cache
@@ -81,6 +82,17 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
         assert post_step(client, "afspraken", {"hope": MARKER}).status_code == 503
     assert Client(enforce_csrf_checks=True).post(reverse("wizard:step", args=["afspraken"]), {"hope": MARKER}).status_code == 403
     assert client.get(f"/stap/{MARKER.lower()}/").status_code == 404  # a URL, not an answer, but still
+
+    # The bewaarcode: made, used, mistyped, guessed until blocked, replaced. It is no answer,
+    # but it opens all of them: it must never reach a log either.
+    page = client.post(reverse("wizard:share"), {"action": "maak"}).content.decode()
+    code = re.search(r'<bdi dir="ltr">([0-9A-Z-]{14})</bdi>', page).group(1)
+    other = Client()
+    assert other.post(reverse("wizard:continue"), {"code": code}).status_code == 302
+    assert other.post(reverse("wizard:continue"), {"code": code.lower() + "x"}).status_code == 200
+    for _ in range(settings.RESUME_CODE_GUESSES_PER_HOUR + 1):
+        other.post(reverse("wizard:continue"), {"code": code[:-1] + ("A" if code[-1] != "A" else "B")})
+    client.post(reverse("wizard:share"), {"action": "maak"})
     assert client.post(reverse("wizard:forget"), {"bevestigd": "ja"}).status_code == 200
 
     # The capture works: it saw the renderer, Django's request log and our own warnings.
@@ -89,3 +101,5 @@ def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, 
     assert leaks == [f"django.request WARNING Not Found: /stap/{MARKER.lower()}/"]
     printed = capfd.readouterr()
     assert MARKER.lower() not in (printed.out + printed.err).replace(f"/stap/{MARKER.lower()}/", "").lower()
+    everything = "\n".join(every_log.lines) + printed.out + printed.err
+    assert code not in everything and code.replace("-", "") not in everything

@@ -13,6 +13,7 @@ from django.utils.crypto import salted_hmac
 from .models import Draft, School
 
 SESSION_KEY = "pestgesprek_draft"
+EXPIRED, GONE = "expired", "gone"
 # A school's link is remembered in a signed cookie, not in the session: a visit that only
 # reads must not write a session row (anyone could fill the table with cookie-less GETs).
 SCHOOL_COOKIE = "pestgesprek_school"
@@ -26,10 +27,12 @@ def retention():
 def get_draft(request):
     """The session's saved draft, or a new unsaved one. A plain visit never writes a row.
 
-    A draft past its expiry is deleted on sight and ``request.draft_expired`` is set, so
-    the page can say why the answers are gone.
+    A draft past its expiry is deleted on sight. ``request.draft_expired`` says why the
+    session's answers are gone, so the page can tell the parent: EXPIRED, or GONE for a
+    draft that is not there at all (purged after its expiry, or wiped with "Wis mijn
+    gegevens" on another device that shares it through a bewaarcode).
     """
-    request.draft_expired = False
+    request.draft_expired = ""
     draft_id = request.session.get(SESSION_KEY)
     if draft_id:
         try:
@@ -41,7 +44,7 @@ def get_draft(request):
             return draft
         if draft is not None:
             draft.delete()
-        request.draft_expired = True
+        request.draft_expired = EXPIRED if draft is not None else GONE
         del request.session[SESSION_KEY]
     return Draft()
 
@@ -191,13 +194,25 @@ def cached_documents_key(draft_id):
     return f"documents:{draft_id}"
 
 
-def forget_draft(request):
-    """Delete the session's draft, its cached PDF, and end the session at once."""
+def forget_draft(request, keep_session=False):
+    """Delete the session's draft (for every device that shares it) and its cached PDFs,
+    and end the session at once, unless another draft is about to take its place."""
     draft_id = request.session.get(SESSION_KEY)
     if draft_id:
         Draft.objects.filter(pk=draft_id).delete()
         caches["documents"].delete(cached_documents_key(draft_id))
-    request.session.flush()
+    if keep_session:
+        request.session.pop(SESSION_KEY, None)
+    else:
+        request.session.flush()
+
+
+def attach(request, draft):
+    """Let this browser work on ``draft`` too (a bewaarcode was used), under a new session key."""
+    if request.session.session_key:
+        request.session.cycle_key()
+    request.session[SESSION_KEY] = str(draft.pk)
+    request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
 
 
 def purge_expired_drafts(now=None):

@@ -50,21 +50,39 @@ def seconds_to_wait(request, action, limits, window=WINDOW_SECONDS):
     seconds. Every request counts, also one that then fails. Counts live in Django's
     default cache; ``add`` and ``incr`` are atomic there, so parallel requests lose no count.
     """
-    now = time.time()
-    slot = int(now // window)
-    who = {"session": request.session.session_key, "ip": client_address(request)}
     over = False
     for scope, limit in limits.items():
-        if not who[scope]:
-            continue
-        # Hashed: cache keys must be short and plain, and we would rather not hold raw addresses.
-        digest = hashlib.sha256(who[scope].encode()).hexdigest()[:32]
-        key = f"ratelimit:{action}:{scope}:{digest}:{slot}"
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr, at the very end of the window
-            count = 1
-            cache.set(key, count, timeout=window)
-        over = over or count > limit
-    return window - int(now) % window if over else 0
+        over = count(request, action, scope, window, add=1) > limit or over
+    return _until_next(window) if over else 0
+
+
+def seconds_blocked(request, action, limit, window):
+    """Like seconds_to_wait for one IP address, without counting this request: for limits on
+    failures only (wrong bewaarcodes), which record_failure counts."""
+    return _until_next(window) if count(request, action, "ip", window) >= limit else 0
+
+
+def record_failure(request, action, window):
+    count(request, action, "ip", window, add=1)
+
+
+def count(request, action, scope, window, add=0):
+    """The count of ``action`` by this session or address in the current window, after adding ``add``."""
+    who = request.session.session_key if scope == "session" else client_address(request)
+    if not who:
+        return 0
+    # Hashed: cache keys must be short and plain, and we would rather not hold raw addresses.
+    digest = hashlib.sha256(who.encode()).hexdigest()[:32]
+    key = f"ratelimit:{action}:{scope}:{digest}:{int(time.time() // window)}"
+    if not add:
+        return cache.get(key, 0)
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key, add)
+    except ValueError:  # expired between add and incr, at the very end of the window
+        cache.set(key, add, timeout=window)
+        return add
+
+
+def _until_next(window):
+    return window - int(time.time()) % window

@@ -18,6 +18,8 @@ urlpatterns = [
     path("s/<slug:slug>/naar/<slug:name>/", views.outbound_school, name="outbound_school"),
     path("naar/<slug:key>/", views.outbound_contact, name="outbound_contact"),
     path("privacy/", views.privacy, name="privacy"),
+    path("bewaarcode/", views.share, name="share"),
+    path("verder/", views.continue_with_code, name="continue"),
     path("robots.txt", views.robots_txt, name="robots"),
     # Staff pages outside /beheer/, where the admin would ask for a login first.
     path("beheer-uitnodiging/<slug:token>/", views.staff_invite, name="staff_invite"),

@@ -34,4 +34,13 @@
       });
     });
   }
+
+  // A bewaarcode's QR code opens /verder/#CODE: the code stays in the fragment, which never
+  // reaches a server or a log. Fill the field from it, then take it out of the address bar.
+  var codeField = document.querySelector("[data-code-from-fragment]");
+  var fragment = decodeURIComponent(window.location.hash.slice(1));
+  if (codeField && /^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$/.test(fragment)) {
+    codeField.value = fragment;
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
 })();

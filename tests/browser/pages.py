@@ -25,6 +25,17 @@ def _confirm_forget(page):
     page.get_by_role("heading", name="Uw gegevens zijn gewist").wait_for()
 
 
+def _make_a_code(page):
+    page.get_by_role("button", name="Maak een bewaarcode").click()
+    page.get_by_role("heading", name="Uw bewaarcode").wait_for()
+
+
+def _type_a_wrong_code(page):
+    page.get_by_label("Uw bewaarcode").fill("AAAA-AAAA-AAAA")
+    page.get_by_role("button", name="Ga verder").click()
+    page.locator("[data-error-summary]").wait_for()
+
+
 def _post_without_csrf_cookie(page):
     page.context.clear_cookies()
     page.get_by_role("button", name="Volgende", exact=True).click()
@@ -86,6 +97,10 @@ PAGES = [
     PageType("controleren-pesten", "/controleren/", bullying=True),
     PageType("als-het-niet-goed-loopt", "/als-het-niet-goed-loopt/", bullying=True),
     PageType("privacy", "/privacy/"),
+    PageType("bewaarcode-uitleg", "/bewaarcode/", filled=True),
+    PageType("bewaarcode-gemaakt", "/bewaarcode/", filled=True, then=_make_a_code),
+    PageType("verder-met-een-code", "/verder/"),
+    PageType("verder-met-een-code-fout", "/verder/", filled=True, then=_type_a_wrong_code),
     PageType("school", "/s/voorbeeldschool/", bullying=True),
     PageType("school-link-delen", "/s/voorbeeldschool/delen/", staff=True),
     PageType("beheer-uitnodiging", _staff_invitation()),

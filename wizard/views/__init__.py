@@ -17,6 +17,7 @@ from .pages import (  # noqa: F401
     robots_txt,
     start_over,
 )
+from .resume import continue_with_code, share  # noqa: F401
 from .schools import school, school_qr_png, school_share  # noqa: F401
 from .staff import admin_shortcut, link_unusable, password_forgotten, staff_invite, staff_reset  # noqa: F401
 from .wizard import check, start, step  # noqa: F401

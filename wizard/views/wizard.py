@@ -30,11 +30,16 @@ def step_url(step, return_to_check=False, fragment="", **query):
 
 
 def _say_if_expired(request):
-    if request.draft_expired:
+    if request.draft_expired == drafts.EXPIRED:
         messages.info(
             request,
             _("Uw vorige antwoorden zijn gewist, omdat ze langer dan %(days)d dagen niet zijn gebruikt. U kunt opnieuw beginnen.")
             % {"days": drafts.retention().days},
+        )
+    elif request.draft_expired == drafts.GONE:
+        messages.info(
+            request,
+            _("Uw vorige antwoorden zijn gewist. Misschien werden ze lang niet gebruikt, of klikte iemand op “Wis mijn gegevens”, ook op een ander apparaat. U kunt opnieuw beginnen."),
         )
 
 
