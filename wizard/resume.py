@@ -50,11 +50,13 @@ def code_hash(characters):
 def share(draft):
     """A new code for the draft; any earlier code stops working at once. Returns the code to show once."""
     code = make_code()
-    Draft.objects.filter(pk=draft.pk).update(resume_code_hash=code_hash(normalise(code)), resume_code_made_at=timezone.now())
+    draft.resume_code_hash, draft.resume_code_made_at = code_hash(normalise(code)), timezone.now()
+    Draft.objects.filter(pk=draft.pk).update(resume_code_hash=draft.resume_code_hash, resume_code_made_at=draft.resume_code_made_at)
     return code
 
 
 def stop_sharing(draft):
+    draft.resume_code_hash = draft.resume_code_made_at = None
     Draft.objects.filter(pk=draft.pk).update(resume_code_hash=None, resume_code_made_at=None)
 
 
