@@ -72,8 +72,8 @@ def test_adding_an_incident_row_works_without_javascript_and_keeps_the_first(cli
     assert response["Location"] == step_url("wat-is-er-gebeurd") + "#voorval-2"
     page = client.get(step_url("wat-is-er-gebeurd"))
     form = page.context["form"]
-    assert len(form.incidents.forms) == 2
-    assert form.incidents.forms[0]["what"].value() == "Tas in de sloot"
+    assert len(form.rows.forms) == 2
+    assert form.rows.forms[0]["what"].value() == "Tas in de sloot"
     html = page.content.decode()
     assert "Gebeurtenis 2" in html and 'id="voorval-2"' in html
     assert "Gebeurtenis 2 is toegevoegd." in html
@@ -85,24 +85,24 @@ def test_removing_a_filled_incident_asks_first_then_renumbers_the_rest(client):
     asked = post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-1")
     assert asked["Location"] == step_url("wat-is-er-gebeurd") + "?wissen=1#wissen-2"
     page = client.get(asked["Location"])
-    assert [row["what"].value() for row in page.context["form"].incidents.forms] == ["Eerste", "Tweede", "Derde"]
+    assert [row["what"].value() for row in page.context["form"].rows.forms] == ["Eerste", "Tweede", "Derde"]
     html = page.content.decode()
     assert "Weet u het zeker? Alles wat u bij gebeurtenis 2 schreef, wordt gewist." in html
     assert 'value="voorval-wissen-zeker-1"' in html
     # "Nee, bewaren" keeps it.
     post_step(client, "wat-is-er-gebeurd", rows, action="voorval-bewaren")
-    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].incidents.forms) == 3
+    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].rows.forms) == 3
     done = post_step(client, "wat-is-er-gebeurd", rows, action="voorval-wissen-zeker-1")
     assert "Gebeurtenis 2 is gewist." in client.get(done["Location"]).content.decode()
     form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
-    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste", "Derde"]
+    assert [row["what"].value() for row in form.rows.forms] == ["Eerste", "Derde"]
 
 
 def test_an_empty_incident_row_is_removed_without_asking(client):
     _choose(client, "pesten")
     post_step(client, "wat-is-er-gebeurd", incident_rows({"what": "Eerste"}, {}), action="voorval-wissen-1")
     form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
-    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste"]
+    assert [row["what"].value() for row in form.rows.forms] == ["Eerste"]
 
 
 def test_enter_in_a_field_means_volgende_not_a_row_button(client):
@@ -142,7 +142,7 @@ def test_at_most_thirty_incident_rows(client):
     post_step(client, "wat-is-er-gebeurd", thirty, action="voorval-toevoegen")
     html = client.get(step_url("wat-is-er-gebeurd")).content.decode()
     assert "Nog een gebeurtenis toevoegen" not in html
-    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].incidents.forms) == 30
+    assert len(client.get(step_url("wat-is-er-gebeurd")).context["form"].rows.forms) == 30
 
 
 def _bullying_draft(client):
@@ -214,4 +214,4 @@ def test_odd_row_buttons_change_nothing_and_never_fail(client, action):
     response = post_step(client, "wat-is-er-gebeurd", incident_rows({"what": "Eerste"}, {"what": "Tweede"}), action=action)
     assert response.status_code == 302
     form = client.get(step_url("wat-is-er-gebeurd")).context["form"]
-    assert [row["what"].value() for row in form.incidents.forms] == ["Eerste", "Tweede"]
+    assert [row["what"].value() for row in form.rows.forms] == ["Eerste", "Tweede"]

@@ -141,7 +141,7 @@ def test_a_group_draws_its_legend_escaped_and_its_fields_inside():
 
 def test_incident_rows_get_ids_with_their_prefix():
     incidents = forms.IncidentsForm(incident_rows({"what": "Duw"}, {"what": "Schop"}))
-    html = render_crispy(incidents.incidents.forms[1])
+    html = render_crispy(incidents.rows.forms[1])
     assert 'id="id_voorval-1-what"' in html and 'name="voorval-1-what"' in html
     assert 'id="id_voorval-1-physical_1"' in html and 'for="id_voorval-1-physical_1"' in html
 

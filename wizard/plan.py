@@ -50,7 +50,7 @@ def build_plan(answers):
 def _bullying(answers):
     """The incident log, signs, what was done, the wishes and the fitted roadmap."""
     incidents = answers[steps.INCIDENTS]
-    table = incidents.form.incident_table()
+    table = incidents.form.row_table()
     log = incidents.values
     return {
         "incident_headers": table[0],

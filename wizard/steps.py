@@ -77,7 +77,7 @@ INCIDENTS = Step(
     _("Wat is er gebeurd?"),
     forms.IncidentsForm,
     applies_to=about_bullying,
-    template="wizard/step_incidents.html",
+    template="wizard/step_rows.html",
 )
 QUESTIONS = Step("questions", "wat-wilt-u-vragen", _("Wat wilt u vragen?"), forms.QuestionsForm)
 TOP_QUESTIONS = Step(
