@@ -148,8 +148,12 @@ CACHES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
-# A parent's answers are kept this long after the last change, then purged.
+# A parent's answers are kept this long after the last change, then purged. With a follow-up
+# date, at least FOLLOW_UP_KEEP_DAYS after it, but never more than DRAFT_MAX_RETENTION_DAYS
+# after the last change (wizard/drafts.py keep_until).
 DRAFT_RETENTION_DAYS = int(os.environ.get("DRAFT_RETENTION_DAYS", "30"))
+FOLLOW_UP_KEEP_DAYS = int(os.environ.get("FOLLOW_UP_KEEP_DAYS", "14"))
+DRAFT_MAX_RETENTION_DAYS = int(os.environ.get("DRAFT_MAX_RETENTION_DAYS", "120"))
 
 # What one draft may take in the database, as typed (UTF-8 JSON). A valid draft stays far
 # below: its free text is bounded in wizard/forms/fields.py (DRAFT_TEXT_BUDGET).

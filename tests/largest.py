@@ -34,7 +34,7 @@ def _field_value(field):
 def largest_answers(about_bullying=True):
     """{step key: stored values} for the largest valid draft."""
     answers = {}
-    for step in steps.STEPS:
+    for step in steps.steps_in(steps.PREPARE):
         values = {name: _field_value(field) for name, field in step.form_class.base_fields.items()}
         answers[step.key] = values
     answers[steps.ABOUT.key].update(topic=content.TOPIC_BULLYING if about_bullying else content.TOPIC_REPORT)
@@ -56,7 +56,7 @@ def largest_valid_answers():
     (DRAFT_TEXT_BUDGET characters, DRAFT_LINE_BUDGET lines) spread over every text field."""
     answers = largest_answers()
     slots = []
-    for step in steps.STEPS:
+    for step in steps.steps_in(steps.PREPARE):
         for name, field in step.form_class.base_fields.items():
             if isinstance(field, forms.TextField) and step is not steps.QUESTIONS:
                 slots.append((answers[step.key], name, field))

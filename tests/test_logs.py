@@ -56,6 +56,7 @@ def _marked_answers():
         for name, field in step.form_class.base_fields.items():
             if isinstance(field, forms.TextField):
                 answers[step.slug][name] = f"{MARKER}{name}"[: field.limit]
+    answers["hoe-gaat-het-verder"]["email"] = f"{MARKER}@school.example"
     answers["wat-wilt-u-vragen"]["own_questions"] = f"{MARKER}1?\n{MARKER}2?\n{MARKER}3?"
     answers["belangrijkste-vragen"] = {"top": [f"{MARKER}1?"]}
     return answers

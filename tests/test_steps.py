@@ -7,7 +7,7 @@ from wizard.models import Draft
 
 
 def test_registry_lists_the_preparation_steps_in_order():
-    slugs = [step.slug for step in steps.STEPS]
+    slugs = [step.slug for step in steps.steps_in(steps.PREPARE)]
     assert slugs == [
         "over-het-gesprek",
         "ga-naar-het-gesprek",
@@ -74,3 +74,10 @@ def test_every_step_belongs_to_a_registered_phase_and_neighbours_stay_inside_it(
         assert steps.neighbours(answers, in_phase[-1])[1] is None
         for step in in_phase:
             assert all(n is None or n.phase == phase for n in steps.neighbours(answers, step)), step.key
+
+
+def test_the_after_phase_has_its_own_steps_in_order():
+    assert [step.key for step in steps.steps_in(steps.AFTER)] == ["how_it_went", "agreed", "follow_up", "kept"]
+    assert steps.first_step(steps.AFTER).slug == "hoe-ging-het"
+    # The preparation's count does not change with the after phase.
+    assert steps.bullying_extra_steps() == 2

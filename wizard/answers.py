@@ -7,7 +7,7 @@ it, so a step's stored values are bound and cleaned once, by the step's own form
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from . import content, forms, steps
@@ -61,6 +61,20 @@ class StepAnswers:
     def rows(self):
         """(label, shown value) rows for the check page: the valid answers, and a problem for the others."""
         return self.form.display_rows() if self.saved else self.form.empty_rows()
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One agreement from the gesprek, as the parent wrote it down."""
+
+    who: str
+    what: str
+    when: object  # a date, or None
+
+    @property
+    def label(self):
+        when = date_format(self.when, "j F Y") if self.when else ""
+        return " – ".join(part for part in (self.who, self.what, when) if part)
 
 
 @dataclass(frozen=True)
@@ -120,6 +134,34 @@ class Answers:
         about = self[steps.ABOUT].values
         return about.partner_role == "mentor" or about.school_level == content.SECONDARY_SCHOOL
 
+    @cached_property
+    def top_questions(self):
+        """(value, text) of the questions that go first: the three chosen, or all when there are few."""
+        questions = self.asked_questions
+        if len(questions) <= content.TOP_QUESTIONS:
+            return questions
+        chosen = set(self[steps.TOP_QUESTIONS].values.top)
+        return [question for question in questions if question[0] in chosen]
+
+    @cached_property
+    def other_questions(self):
+        top = {value for value, _text in self.top_questions}
+        return [question for question in self.asked_questions if question[0] not in top]
+
+    @cached_property
+    def agreements(self):
+        """Every agreement with anything valid in it, in the parent's order."""
+        rows = self[steps.AGREED].form.filled_rows()
+        return [Agreement(row.get("who") or "", row.get("what") or "", row.get("when")) for row in rows]
+
+    @cached_property
+    def follow_up_date(self):
+        return self[steps.FOLLOW_UP].values.date
+
+    @cached_property
+    def conversation_date(self):
+        return self[steps.ABOUT].values.date
+
     def partner_name(self, role):
         """The name of the person the parent talks with, when that person has this role."""
         about = self[steps.ABOUT].values
@@ -156,16 +198,18 @@ class Answers:
         after = summaries[summaries.index(last) + 1 :] if last is not None else []
         return next((summary.step for summary in [*after, *summaries] if not summary.is_done), None)
 
-    @cached_property
-    def text_size(self):
-        """(characters, lines) of free text in every applicable step: what a sheet would print."""
-        sizes = [self[step].form.text_size() for step in self.applicable]
+    def text_size(self, phase=steps.PREPARE):
+        """(characters, lines) of free text in a phase's applicable steps: what its sheet would print."""
+        sizes = [summary.form.text_size() for summary in self.summaries(phase)]
         return sum(size[0] for size in sizes), sum(size[1] for size in sizes)
 
-    @cached_property
+    @property
     def over_budget(self):
-        """A message when the draft holds more text than one sheet may print; else ""."""
-        characters, lines = self.text_size
+        return self.over_budget_in(steps.PREPARE)
+
+    def over_budget_in(self, phase):
+        """A message when a phase holds more text than its sheet may print; else ""."""
+        characters, lines = self.text_size(phase)
         if characters > forms.DRAFT_TEXT_BUDGET:
             return _(
                 "Al uw teksten samen zijn te lang voor één overzicht: %(count)s tekens. Samen mogen ze hoogstens "

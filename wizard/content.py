@@ -134,3 +134,38 @@ SCHOOL_WISHES = [
 ]
 
 MAX_INCIDENTS = 30
+
+# After the gesprek.
+MAX_AGREEMENTS = 20
+
+ANSWERED = [
+    ("ja", _("Ja")),
+    ("deels", _("Een beetje")),
+    ("nee", _("Nee")),
+]
+
+KEPT = [
+    ("ja", _("Ja, dat is gebeurd")),
+    ("deels", _("Een deel")),
+    ("nee", _("Nee")),
+    ("weet-niet", _("Weet ik niet")),
+]
+NOT_KEPT = {"deels", "nee"}
+
+YES_NO_DONT_KNOW = [
+    ("ja", _("Ja")),
+    ("nee", _("Nee")),
+    ("weet-niet", _("Weet ik niet")),
+]
+
+# People inside the school a parent may have talked with since, by their rung in wizard.ladder.
+PEOPLE_ASKED_AFTERWARDS = [
+    ("leerkracht", _("De leerkracht")),
+    ("aanspreekpunt", _("Het aanspreekpunt pesten")),
+    ("mentor", _("De mentor")),
+    ("vertrouwenspersoon", _("De vertrouwenspersoon")),
+    ("zorgcoordinator", _("De zorgcoördinator")),
+    ("pestcoordinator", _("De coördinator van het pestbeleid")),
+    ("mr", _("De ouders in de medezeggenschapsraad (MR)")),
+    ("klachtenregeling", _("Ik heb een klacht ingediend")),
+]

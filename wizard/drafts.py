@@ -24,6 +24,27 @@ def retention():
     return datetime.timedelta(days=settings.DRAFT_RETENTION_DAYS)
 
 
+def keep_until(answers, now):
+    """Until when a draft is kept: DRAFT_RETENTION_DAYS after the last change.
+
+    A follow-up is often further away than that: with a follow-up date, the draft is kept
+    at least FOLLOW_UP_KEEP_DAYS after it, but never more than DRAFT_MAX_RETENTION_DAYS
+    after the last change.
+    """
+    usual = now + retention()
+    follow_up = answers.follow_up_date
+    if follow_up is None:
+        return usual
+    day_after = datetime.datetime.combine(follow_up + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone())
+    wanted = day_after + datetime.timedelta(days=settings.FOLLOW_UP_KEEP_DAYS)
+    return min(max(usual, wanted), now + datetime.timedelta(days=settings.DRAFT_MAX_RETENTION_DAYS))
+
+
+def _session_expiry(expires_at):
+    """The session outlives the draft a little (DRAFT_EXPIRED_NOTICE_DAYS), to say the answers were deleted."""
+    return expires_at + datetime.timedelta(days=settings.DRAFT_EXPIRED_NOTICE_DAYS)
+
+
 def get_draft(request):
     """The session's saved draft, or a new unsaved one. A plain visit never writes a row.
 
@@ -108,10 +129,12 @@ def save_step(request, draft, slug, values):
     if stored_size({**draft.answers, slug: values}) > settings.DRAFT_STORAGE_BYTES:
         raise DraftTooLarge
     now = timezone.now()
-    expires_at = now + retention()
+    from .answers import Answers  # the read model reads the follow-up date, through the step's own form
+
+    expires_at = keep_until(Answers(Draft(answers={**draft.answers, slug: values})), now)
     if draft.is_saved:
         if _update(draft, slug, values, expires_at, now):
-            _new_session_key(request)
+            _new_session_key(request, expires_at)
             return draft
         # Deleted in the meantime (by "Wis mijn gegevens" in another tab): keep what was
         # typed now in a new draft rather than lose it.
@@ -135,7 +158,7 @@ def save_step(request, draft, slug, values):
         # Without a key yet, the session is created fresh when the response goes out.
         request.session.cycle_key()
     request.session[SESSION_KEY] = str(draft.pk)
-    request.session.set_expiry(now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+    request.session.set_expiry(_session_expiry(expires_at))
     return draft
 
 
@@ -151,14 +174,14 @@ def _update(draft, slug, values, expires_at, now):
     return bool(changed)
 
 
-def _new_session_key(request):
+def _new_session_key(request, expires_at):
     """A new session key after every save, so a key planted in this browser earlier reads nothing new.
 
     wizard.sessions renames the row in the one UPDATE that also keeps the session longer
     than the draft (see DRAFT_EXPIRED_NOTICE_DAYS).
     """
     request.session.cycle_key()
-    request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+    request.session.set_expiry(_session_expiry(expires_at))
 
 
 def remember_school(request, response, school):
@@ -167,7 +190,7 @@ def remember_school(request, response, school):
         SCHOOL_COOKIE,
         str(school.pk),
         salt=SCHOOL_COOKIE_SALT,
-        max_age=settings.SESSION_COOKIE_AGE,
+        max_age=(settings.DRAFT_MAX_RETENTION_DAYS + settings.DRAFT_EXPIRED_NOTICE_DAYS) * 24 * 60 * 60,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",
@@ -212,7 +235,7 @@ def attach(request, draft):
     if request.session.session_key:
         request.session.cycle_key()
     request.session[SESSION_KEY] = str(draft.pk)
-    request.session.set_expiry(timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+    request.session.set_expiry(_session_expiry(draft.expires_at))
 
 
 def purge_expired_drafts(now=None):

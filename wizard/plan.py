@@ -1,7 +1,7 @@
 """The plan for the printed sheet, read from a draft's answers (wizard.answers) in the sheet's order."""
 from dataclasses import dataclass, field
 
-from . import content, steps
+from . import steps
 from .roadmap import build_roadmap
 
 
@@ -30,16 +30,12 @@ class Plan:
 
 
 def build_plan(answers):
-    questions = answers.asked_questions
-    chosen_top = set(answers[steps.TOP_QUESTIONS].values.top)
-    if len(questions) <= content.TOP_QUESTIONS:
-        chosen_top = {value for value, _text in questions}
     return Plan(
         about=answers[steps.ABOUT].values,
         going=answers[steps.GOING].values,
         child=answers[steps.CHILD].values.labelled(),
-        top_questions=[text for value, text in questions if value in chosen_top],
-        other_questions=[text for value, text in questions if value not in chosen_top],
+        top_questions=[text for _value, text in answers.top_questions],
+        other_questions=[text for _value, text in answers.other_questions],
         talking_points=answers[steps.TELL].values.labelled(),
         goal=answers[steps.GOAL].values,
         bullying=_bullying(answers) if answers.about_bullying else {},

@@ -35,6 +35,7 @@ class Phase:
 
 
 PREPARE = Phase("prepare", _("Voorbereiden"), "wizard:start", "wizard:check")
+AFTER = Phase("after", _("Na het gesprek"), "wizard:after", "wizard:after")
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,23 @@ WISHES = Step(
 )
 GOAL = Step("goal", "afspraken", _("Uitleg, voorbeelden en afspraken"), forms.AgreementsForm)
 
-STEPS = [ABOUT, GOING, CHILD, INCIDENTS, QUESTIONS, TOP_QUESTIONS, TELL, WISHES, GOAL]
-PHASES = [PREPARE]
+HOW_IT_WENT = Step("how_it_went", "hoe-ging-het", _("Hoe ging het gesprek?"), forms.HowItWentForm, phase=AFTER)
+AGREED = Step(
+    "agreed",
+    "wat-is-afgesproken",
+    _("Wat heeft u afgesproken?"),
+    forms.AgreedForm,
+    template="wizard/step_rows.html",
+    phase=AFTER,
+)
+FOLLOW_UP = Step("follow_up", "hoe-gaat-het-verder", _("Hoe gaat het verder?"), forms.FollowUpForm, phase=AFTER)
+KEPT = Step("kept", "zijn-de-afspraken-nagekomen", _("Zijn de afspraken nagekomen?"), forms.KeptForm, phase=AFTER)
+
+STEPS = [
+    ABOUT, GOING, CHILD, INCIDENTS, QUESTIONS, TOP_QUESTIONS, TELL, WISHES, GOAL,
+    HOW_IT_WENT, AGREED, FOLLOW_UP, KEPT,
+]
+PHASES = [PREPARE, AFTER]
 
 _BY_SLUG = {step.slug: step for step in STEPS}
 _BY_KEY = {step.key: step for step in STEPS}
@@ -110,7 +126,7 @@ def get_step(slug):
 
 def bullying_extra_steps():
     """How many steps the bullying track adds, to say so before the parent chooses."""
-    return sum(1 for step in STEPS if step.applies_to is about_bullying)
+    return sum(1 for step in steps_in(PREPARE) if step.applies_to is about_bullying)
 
 
 def steps_in(phase):

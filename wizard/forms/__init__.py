@@ -1,4 +1,5 @@
 """One crispy form per wizard step. Every field is optional: a parent may skip what does not fit."""
+from .after import AgreedForm, AgreementRowForm, FollowUpForm, HowItWentForm, KeptForm  # noqa: F401
 from .base import (  # noqa: F401
     CrispyForm,
     Group,

@@ -27,7 +27,10 @@ class RowsForm(StepForm):
             # the counter is different: see unreadable().
             data = {**data, total: "0", f"{self.row_prefix}-INITIAL_FORMS": "0"}
         super().__init__(data, *args, **kwargs)
-        self.rows = self.row_formset(data, prefix=self.row_prefix)
+        self.rows = self.row_formset(data, prefix=self.row_prefix, form_kwargs=self.row_form_kwargs())
+
+    def row_form_kwargs(self):
+        return {}
 
     @property
     def max_rows(self):

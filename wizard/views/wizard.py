@@ -113,8 +113,9 @@ def _post_step(request, step, answers, return_to_check):
         return redirect(step_url(step, return_to_check))
     # The saved answer may change which steps apply (the topic, the number of questions).
     answers = Answers(draft)
-    if valid and answers.over_budget:
-        form.add_error(None, answers.over_budget)
+    too_much = answers.over_budget_in(step.phase)
+    if valid and too_much:
+        form.add_error(None, too_much)
         valid = False
     return _after_save(request, step, form, valid, answers, return_to_check)
 
