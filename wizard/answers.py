@@ -7,6 +7,7 @@ it, so a step's stored values are bound and cleaned once, by the step's own form
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
@@ -161,6 +162,11 @@ class Answers:
     @cached_property
     def conversation_date(self):
         return self[steps.ABOUT].values.date
+
+    @cached_property
+    def after_is_due(self):
+        """From the day of the gesprek on, "Na het gesprek" comes first."""
+        return self.conversation_date is not None and self.conversation_date <= timezone.localdate()
 
     def partner_name(self, role):
         """The name of the person the parent talks with, when that person has this role."""

@@ -27,7 +27,7 @@ from . import pdf
 from .answers import Answers
 from .drafts import cached_documents_key
 from .pdf import PlanTooSlow
-from .plan import build_plan
+from .plan import build_agreements, build_plan
 
 # A parent often views, then downloads, then prints: render once for all three.
 CACHE_SECONDS = 10 * 60
@@ -50,14 +50,21 @@ class Document:
     build: Callable
     # plan -> the file name
     filename: Callable
+    # A letter to the school is always Dutch; other documents follow the parent's language.
+    language: str = ""
 
 
-def _plan_filename(plan):
-    date = plan.conversation_date or timezone.localdate()
-    return f"voorbereiding-gesprek-{date.isoformat()}.pdf"
+def _dated(name):
+    def filename(plan):
+        date = plan.conversation_date or timezone.localdate()
+        return f"{name}-{date.isoformat()}.pdf"
+
+    return filename
 
 
-PLAN = Document("plan", "pdf/plan.html", build_plan, _plan_filename)
+PLAN = Document("plan", "pdf/plan.html", build_plan, _dated("voorbereiding-gesprek"))
+AGREEMENTS = Document("agreements", "pdf/agreements.html", build_agreements, _dated("afspraken-gesprek"))
+LETTER = Document("letter", "pdf/letter.html", lambda answers: answers, lambda answers: "brief-aan-school.pdf", language="nl")
 
 
 def document_html(document, plan, site_url="", school=None, **extra):
@@ -85,7 +92,7 @@ def render_document(document, draft, site_url="", **extra):
         if waited is not None:
             return waited
         try:
-            with render_slot():
+            with render_slot(), translation.override(document.language or translation.get_language()):
                 answers = Answers(draft)
                 plan = document.build(answers)
                 html = document_html(document, plan, site_url, answers.school, **extra)

@@ -162,6 +162,12 @@ def save_step(request, draft, slug, values):
     return draft
 
 
+def save_letter(draft, key, text):
+    """Store the parent's edited text of one letter, in one UPDATE of that key alone."""
+    Draft.objects.filter(pk=draft.pk).update(letters=SetKey("letters", key, text), updated_at=timezone.now())
+    draft.letters = {**(draft.letters or {}), key: text}
+
+
 def _update(draft, slug, values, expires_at, now):
     """Replace one step's answers in one UPDATE; False when the draft is gone."""
     changed = Draft.objects.filter(pk=draft.pk).update(

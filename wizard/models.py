@@ -28,6 +28,8 @@ class Draft(models.Model):
     # A hash of the CSRF cookie of the browser that made the draft. Unique, so that two tabs
     # saving their very first answer at the same moment end up in one draft (drafts.save_step).
     browser_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Letters the parent edited (wizard/letters.py), by kind; a letter not edited is drafted afresh.
+    letters = models.JSONField(default=dict, blank=True)
     # The bewaarcode (wizard/resume.py): only a keyed hash of it, never the code itself.
     resume_code_hash = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     resume_code_made_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -57,3 +57,40 @@ def _bullying(answers):
         "wishes": answers[steps.WISHES].values,
         "roadmap": build_roadmap(answers),
     }
+
+
+@dataclass
+class AgreementsPlan:
+    """What the afsprakenblad shows: who was there, the agreements, the goal, the follow-up, what is open."""
+
+    about: object
+    partner: str
+    present: str
+    agreements: list
+    goal: str
+    follow_up: object
+    # [(question, how it was answered, note)] for top questions not (fully) answered
+    open_questions: list
+    enough_time: str
+
+    @property
+    def conversation_date(self):
+        return self.about.date
+
+    @property
+    def has_open_points(self):
+        return bool(self.open_questions or self.follow_up.to_discuss or self.enough_time == "nee")
+
+
+def build_agreements(answers):
+    went = answers[steps.HOW_IT_WENT]
+    return AgreementsPlan(
+        about=answers[steps.ABOUT].values,
+        partner=answers.conversation_partner,
+        present=went.values.present,
+        agreements=answers.agreements,
+        goal=answers[steps.AGREED].values.goal,
+        follow_up=answers[steps.FOLLOW_UP].values,
+        open_questions=[item for item in went.form.question_answers() if item[1] in ("deels", "nee")],
+        enough_time=went.values.enough_time,
+    )

@@ -27,7 +27,8 @@
       button.addEventListener("click", function () {
         // Emptied first, so that a second click is announced again.
         status.textContent = "";
-        navigator.clipboard.writeText(source.innerText.trim()).then(
+        var text = "value" in source ? source.value : source.innerText;
+        navigator.clipboard.writeText(text.trim()).then(
           function () { status.textContent = button.getAttribute("data-copied"); },
           function () { status.textContent = button.getAttribute("data-copy-failed"); }
         );

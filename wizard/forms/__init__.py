@@ -5,10 +5,8 @@ from .base import (  # noqa: F401
     Group,
     Row,
     StepForm,
-    Values,
     field_errors,
     typed_values,
-    valid_data,
 )
 from .bullying import IncidentForm, IncidentFormSet, IncidentsForm, SchoolWishesForm  # noqa: F401
 from .conversation import AboutForm, AgreementsForm, ChildForm, GoingForm, TellForm  # noqa: F401
@@ -27,3 +25,4 @@ from .fields import (  # noqa: F401
     display_value,
 )
 from .questions import QuestionsForm, TopQuestionsForm  # noqa: F401
+from .values import Values, valid_data  # noqa: F401

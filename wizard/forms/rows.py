@@ -10,7 +10,8 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .base import PageAction, Problem, Row, StepForm, field_errors, typed_values, valid_data
+from .base import PageAction, Problem, Row, StepForm, field_errors, typed_values
+from .values import valid_data
 from .fields import display_value, text_size
 
 

@@ -1,4 +1,6 @@
 """Thin views, by what they serve: each loads the draft, asks the registry or a service, and renders."""
+from .after import agreements_pdf, agreements_text, calendar_file, letter, letter_pdf, next_step  # noqa: F401
+from .after import overview as after_overview  # noqa: F401
 from .documents import plan_pdf  # noqa: F401
 from .errors import (  # noqa: F401
     bad_request,

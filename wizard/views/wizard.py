@@ -46,9 +46,10 @@ def _say_if_expired(request):
 def start_page(request, school=None):
     draft = drafts.get_draft(request)
     _say_if_expired(request)
-    context = {"draft": draft, "school": school, "first_url": step_url(steps.first_step())}
+    answers = Answers(draft)
+    context = {"draft": draft, "answers": answers, "school": school, "first_url": step_url(steps.first_step())}
     if draft.is_saved:
-        resume = Answers(draft).resume_at()
+        resume = answers.resume_at()
         context["resume_url"] = step_url(resume) if resume else reverse("wizard:check")
     return render(request, "wizard/start.html", context)
 
