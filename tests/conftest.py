@@ -58,6 +58,29 @@ def pdf_words(body):
     return " ".join(pdf_text(body).split())
 
 
+def agreement_rows(*rows):
+    """POST data for the agreements of the after phase: one dict of fields per row."""
+    data = {"afspraak-TOTAL_FORMS": str(len(rows)), "afspraak-INITIAL_FORMS": "0"}
+    for number, row in enumerate(rows):
+        data.update({f"afspraak-{number}-{name}": value for name, value in row.items()})
+    return data
+
+
+def fill_after(client, kept="nee"):
+    """The after phase for a filled-in draft (FULL_ANSWERS, the gesprek on 3 December 2026)."""
+    def asked(slug):
+        fields = client.get(step_url(slug)).context["form"].fields
+        return [name for name in fields if name.startswith("q") and not name.endswith("_note")]
+
+    went = {"present": "juf Sanne en ik", "enough_time": "nee", **{key: "deels" for key in asked("hoe-ging-het")}}
+    rows = agreement_rows({"who": "juf Sanne", "what": "let op in de pauze", "when": "2026-12-10"}, {"who": "ik", "what": "bel de juf", "when": "2026-12-14"})
+    follow_up = {"date": "2026-12-17", "time": "16:00", "way": "afspraak", "with_whom": "juf Sanne", "email": "sanne@school.example"}
+    for slug, data in [("hoe-ging-het", went), ("wat-is-afgesproken", {**rows, "goal": "Emma speelt mee"}), ("hoe-gaat-het-verder", follow_up)]:
+        assert post_step(client, slug, data).status_code == 302, slug
+    post_step(client, "zijn-de-afspraken-nagekomen", {key: kept for key in asked("zijn-de-afspraken-nagekomen")})
+    return client
+
+
 @pytest.fixture
 def filled_client(client, db):
     return fill_wizard(client)

@@ -12,18 +12,11 @@ from wizard.answers import Answers
 from wizard.forms.after import question_key
 from wizard.models import Draft
 
-from .conftest import FULL_ANSWERS, fill_wizard, incident_rows, pdf_words, post_step, step_url
+from .conftest import FULL_ANSWERS, agreement_rows, fill_wizard, incident_rows, pdf_words, post_step, step_url
 
 pytestmark = pytest.mark.django_db
 GESPREK = datetime.date(2026, 11, 20)
 INJECTION = 'Juf; Sanne, "<b>vet</b>"\nnieuwe regel'
-
-
-def agreement_rows(*rows):
-    data = {"afspraak-TOTAL_FORMS": str(len(rows)), "afspraak-INITIAL_FORMS": "0"}
-    for number, row in enumerate(rows):
-        data.update({f"afspraak-{number}-{name}": value for name, value in row.items()})
-    return data
 
 
 def _field(client, slug, prefix="q"):
@@ -282,7 +275,7 @@ def test_the_parent_edits_the_letter_and_the_pdf_prints_exactly_that(after):
     url = reverse("wizard:letter", args=["gesprek"])
     edited = "Beste juf Sanne,\n\nKunnen we volgende week praten? <script>x</script>\n\nGroet, Ahmed"
     response = after.post(url, {"text": edited, "action": "pdf"})
-    assert response["Location"] == reverse("wizard:letter_pdf", args=["gesprek"])
+    assert response["Location"] == reverse("wizard:letter_pdf", args=["gesprek"]) + "?download=1"
     assert Draft.objects.get().letters["gesprek"].replace("\r\n", "\n") == edited
     text = pdf_words(after.get(response["Location"]).content)
     assert "Kunnen we volgende week praten? <script>x</script>" in text and "Groet, Ahmed" in text

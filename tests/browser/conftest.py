@@ -8,7 +8,7 @@ from django.test import Client
 
 from wizard.models import School
 
-from ..conftest import fill_wizard, incident_rows, logged_in_staff, post_step
+from ..conftest import fill_after, fill_wizard, incident_rows, logged_in_staff, post_step
 from . import chromium
 
 # The live server runs Django in a thread while Playwright's sync API runs an event loop in
@@ -64,6 +64,8 @@ def open_page(page, live_server, settings):
                     "signs": ["slaapt-slecht", "blijft-thuis"],
                 },
             )
+        if page_type.after:
+            fill_after(client)
         if page_type.staff:
             client, _staff = logged_in_staff(School.objects.get(slug="voorbeeldschool"), "staff-axe")
         if client is not None:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from wizard import invites
 from wizard.models import School
-from wizard.steps import STEPS
+from wizard.steps import AFTER, PREPARE, STEPS, steps_in
 
 from ..conftest import step_url
 
@@ -74,6 +74,8 @@ class PageType:
     bullying: bool = False
     # True: a school staff member is logged in (the share page).
     staff: bool = False
+    # True: the after phase is filled in too, with agreements not kept (tests/conftest.py fill_after).
+    after: bool = False
     # What the parent does on ``path`` to reach the page to check.
     then: Callable | None = None
     status: int = 200
@@ -86,7 +88,7 @@ PAGES = [
     PageType("start-met-antwoorden", "/", filled=True),
     PageType("eerste-stap-leeg", step_url(STEPS[0].slug)),
     # On the bullying track every step applies.
-    *[PageType(f"stap-{step.slug}", step_url(step.slug), bullying=True) for step in STEPS],
+    *[PageType(f"stap-{step.slug}", step_url(step.slug), bullying=True) for step in steps_in(PREPARE)],
     PageType("stap-met-fouten", step_url("praat-met-uw-kind"), filled=True, then=_submit_too_long_text),
     # The check page is also where the PDF is downloaded.
     PageType("controleren-en-downloaden", "/controleren/", filled=True),
@@ -97,6 +99,12 @@ PAGES = [
     PageType("controleren-pesten", "/controleren/", bullying=True),
     PageType("als-het-niet-goed-loopt", "/als-het-niet-goed-loopt/", bullying=True),
     PageType("privacy", "/privacy/"),
+    PageType("na-het-gesprek-leeg", "/na-het-gesprek/"),
+    PageType("na-het-gesprek", "/na-het-gesprek/", bullying=True, after=True),
+    *[PageType(f"stap-{step.slug}", step_url(step.slug), bullying=True, after=True) for step in steps_in(AFTER)],
+    PageType("afspraken-als-tekst", "/na-het-gesprek/afsprakenblad/", bullying=True, after=True),
+    PageType("wat-kunt-u-nu-doen", "/na-het-gesprek/wat-nu/", bullying=True, after=True),
+    PageType("brief", "/na-het-gesprek/brief/vertrouwenspersoon/", bullying=True, after=True),
     PageType("bewaarcode-uitleg", "/bewaarcode/", filled=True),
     PageType("bewaarcode-gemaakt", "/bewaarcode/", filled=True, then=_make_a_code),
     PageType("verder-met-een-code", "/verder/"),

@@ -4,6 +4,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,7 +106,7 @@ def letter(request, key):
     if request.method == "POST" and form.is_valid():
         drafts.save_letter(draft, kind.key, form.cleaned_data["text"])
         if request.POST.get("action") == "pdf":
-            return redirect("wizard:letter_pdf", key=kind.key)
+            return redirect(reverse("wizard:letter_pdf", args=[kind.key]) + "?download=1")
         messages.success(request, _("Uw brief is opgeslagen."))
         return redirect("wizard:letter", key=kind.key)
     if request.method == "POST":
