@@ -65,7 +65,7 @@ def letter_context(answers, recipient):
         "not_kept": [label for label, value in kept.kept_answers() if value in ("nee", "deels")],
         "still_bullied": answers[steps.KEPT].values.still_bullied if answers.about_bullying else "",
         "since": answers[steps.KEPT].values.since,
-        "incidents": [dict(cells) for cells in incidents],
+        "incidents": ["; ".join(f"{header}: {cell}" for header, cell in cells if cell) for cells in incidents],
         "today": timezone.localdate(),
     }
 

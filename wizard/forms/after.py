@@ -51,7 +51,7 @@ class HowItWentForm(StepForm):
         self.fields = {"present": fields.pop("present")}
         for _value, text in self.answers.top_questions if self.answers is not None else []:
             key = question_key(text)
-            self.fields[key] = ChoiceField(text, content.ANSWERED)
+            self.fields[key] = ChoiceField(_("Kreeg u antwoord op deze vraag?"), content.ANSWERED)
             self.fields[f"{key}_note"] = TextField(_("Wat was het antwoord?"), max_length=SHORT_TEXT * 2, long=False)
             self.question_fields.append((key, text))
         self.fields.update(fields)
