@@ -2,6 +2,10 @@
 import logging
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class PermissionsPolicyMiddleware:
@@ -47,3 +51,30 @@ class OneLineSecurityLogs(logging.Filter):
         record.exc_info = None
         record.exc_text = None
         return True
+
+
+class PreferredLanguageMiddleware:
+    """Sends a visitor to the language they chose, or, on a first visit, the one their browser asks for.
+
+    A page without a language prefix is Dutch (LocaleMiddleware with
+    prefix_default_language=False). A GET for such a page from a browser whose language
+    cookie (a choice made earlier), or, without that cookie, its Accept-Language, names one
+    of our other languages, is sent to the same page in that language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not translation.get_language_from_path(request.path_info):
+            wanted = translation.get_language_from_request(request)
+            if wanted != settings.LANGUAGE_CODE:
+                here = request.get_full_path()
+                there = translate_url(here, wanted)
+                if there != here:
+                    response = HttpResponseRedirect(there)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language",))
+        return response

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 import fontpkg_atkinson_hyperlegible
+import fontpkg_noto_sans
+import fontpkg_noto_sans_arabic
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +44,8 @@ SITE_OPERATOR_NAME = os.environ.get("SITE_OPERATOR_NAME", "")
 SITE_OPERATOR_EMAIL = os.environ.get("SITE_OPERATOR_EMAIL", "")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pestgesprek.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wizard.context_processors.retention",
+                "wizard.context_processors.languages",
             ],
         },
     },
@@ -112,7 +118,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+# Each language by its own name, as the language choice shows it. Dutch needs no URL prefix;
+# the others live under /en/, /ar/, ... (pestgesprek/urls.py).
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("pl", "Polski"),
+    ("uk", "Українська"),
+]
+LANGUAGE_COOKIE_NAME = "pestgesprek_taal"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+# Support contacts' texts per language (wizard/translation.py); the fixture holds them all.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nl"
+MODELTRANSLATION_LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -122,8 +144,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # The font is installed from PyPI, not copied into the repo.
+    # The fonts are installed from PyPI, not copied into the repo. Noto Sans covers Turkish's
+    # İ and Ukrainian, Noto Sans Arabic the Arabic script (static/css/print.css).
     ("fonts", Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"),
+    ("fonts/noto-sans", Path(fontpkg_noto_sans.__file__).parent / "files"),
+    ("fonts/noto-sans-arabic", Path(fontpkg_noto_sans_arabic.__file__).parent / "files"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -23,7 +23,7 @@ def test_each_error_is_a_dutch_page_in_the_site_layout(every_page):
         html = response.content.decode()
         assert response.status_code == status, name
         assert f"<title>{title}" in html or f"<h1>{title}</h1>" in html or f">{title}</h2>" in html, name
-        assert '<html lang="nl">' in html, name
+        assert '<html lang="nl" dir="ltr">' in html, name
         assert 'class="site-header"' in html and reverse("wizard:privacy") in html, name
 
 

@@ -65,9 +65,10 @@ class UrlCollector(HTMLParser):
             self.inline.append("<script> without src")
 
 
-def is_same_origin(url):
+def is_same_origin(url, own_origin="http://testserver"):
     url = url.strip()
-    if url.startswith(NON_LOADING_SCHEMES):
+    # hreflang alternates are absolute, as search engines want, but to our own address.
+    if url.startswith(NON_LOADING_SCHEMES) or url.startswith(own_origin + "/"):
         return True
     if url.startswith("//"):
         return False
@@ -83,6 +84,8 @@ def is_same_origin(url):
         ("#inhoud", True),
         ("tel:0848340086", True),
         ("https://example.com/x.js", False),
+        ("http://testserver/en/privacy/", True),
+        ("http://testserver.example/", False),
         ("http://127.0.0.1/", False),
         ("//cdn.example/x.css", False),
         ("data:text/css,body{}", False),

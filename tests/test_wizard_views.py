@@ -263,11 +263,14 @@ def test_check_page_shows_chosen_questions_as_a_list(client):
     assert "[" not in html.split("<main")[1]
 
 
-def test_html_lang_follows_the_active_language(client, settings):
-    assert '<html lang="nl">' in client.get("/").content.decode()
-    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="nl">' in client.get("/", HTTP_ACCEPT_LANGUAGE="nl,en;q=0.5").content.decode()
+def test_html_lang_follows_the_active_language(client):
+    assert '<html lang="nl" dir="ltr">' in client.get("/").content.decode()
+    # A first visit follows the browser's language: to the same page under /en/.
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Location"] == "/en/"
+    assert '<html lang="en" dir="ltr">' in client.get("/en/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in client.get("/ar/").content.decode()
+    assert '<html lang="nl" dir="ltr">' in client.get("/", HTTP_ACCEPT_LANGUAGE="nl,en;q=0.5").content.decode()
 
 
 # Every page reads the draft once; saving a step adds one write in one transaction.

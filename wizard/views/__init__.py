@@ -10,6 +10,7 @@ from .errors import (  # noqa: F401
     server_error,
     too_many_requests,
 )
+from .language import set_language  # noqa: F401
 from .pages import (  # noqa: F401
     forget,
     outbound_contact,
