@@ -41,7 +41,7 @@ def build_calendar(answers, draft_id):
             )
         )
     if follow_up.date:
-        way = follow_up.shown("way")
+        way = str(follow_up.shown("way"))
         person = follow_up.with_whom or answers.conversation_partner
         details = [_("Met %(person)s.") % {"person": person}, way, follow_up.to_discuss]
         calendar.add_component(

@@ -128,9 +128,9 @@ def _item(rung, school, contacts, answers):
         person = answers.partner_name(rung.partner_role)
     return Item(
         rung.key,
-        str(rung.title),
-        str(rung.when),
-        str(rung.bring),
+        rung.title,
+        rung.when,
+        rung.bring,
         person=person,
         contact=contact,
         **_website(contacts.get(rung.contact)),
@@ -157,7 +157,7 @@ def _fits(roadmap, facts):
     """The rungs that fit the facts, in the rules' order, each with its reason."""
     by_key = {item.key: item for item in roadmap.items()}
     return [
-        Fitting(by_key[key], str(fit.reason))
+        Fitting(by_key[key], fit.reason)
         for fit in ladder.FITS
         if fit.applies(facts)
         for key in fit.keys

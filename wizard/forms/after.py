@@ -49,8 +49,9 @@ class HowItWentForm(StepForm):
         fields = dict(self.fields)
         self.question_fields = []
         self.fields = {"present": fields.pop("present")}
-        for _value, text in self.answers.top_questions if self.answers is not None else []:
-            key = question_key(text)
+        for value, text in self.answers.top_questions if self.answers is not None else []:
+            # Keyed by the question itself, not its words: the same in every language.
+            key = question_key(value)
             self.fields[key] = ChoiceField(_("Kreeg u antwoord op deze vraag?"), content.ANSWERED)
             self.fields[f"{key}_note"] = TextField(_("Wat was het antwoord?"), max_length=SHORT_TEXT * 2, long=False)
             self.question_fields.append((key, text))

@@ -145,18 +145,19 @@ def text_size(fields, values):
 
 
 def display_value(field, value):
-    """A clean value as a parent reads it: choice labels, Dutch dates, lists of lines."""
+    """A clean value as a parent reads it: choice labels, Dutch dates, lists of lines.
+
+    A choice's label stays a lazy translation, so a two-language sheet can show it twice.
+    """
     if value in (None, "", [], ()):
         return ""
     choices = dict(getattr(field, "choices", ()))
     if isinstance(value, list):
-        return [str(choices.get(item, item)) for item in value]
+        return [choices.get(item, item) for item in value]
     if choices:
-        return str(choices.get(value, value))
+        return choices.get(value, value)
     if isinstance(value, datetime.date):
         return date_format(value, "l j F Y")
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M")
     return value
-
-

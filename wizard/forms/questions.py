@@ -53,7 +53,7 @@ class QuestionsForm(StepForm):
         values = self.values()
         chosen = set(values.examples) | set(values.teacher_questions)
         asked = [
-            (key, str(text))
+            (key, text)
             for key, text in [*content.TEACHER_QUESTIONS, *content.EXAMPLE_QUESTIONS]
             if key in chosen
         ]
