@@ -87,11 +87,11 @@ def test_one_wrong_date_keeps_the_other_incidents_and_says_what_is_missing(clien
 def test_the_roadmap_has_an_emergency_line_phone_links_and_kenniscentrum_pesten(client, demo_school):
     html = client.get(reverse("wizard:roadmap")).content.decode()
     assert '<a href="tel:112">' in html and "112" in html
-    assert '<a href="tel:09001113111">0900-111 3 111' in html
-    assert '<a href="tel:0848340086">084-8340086</a>' in html
+    assert '<a href="tel:09001113111" dir="ltr">0900-111 3 111' in html
+    assert '<a href="tel:0848340086" dir="ltr">084-8340086</a>' in html
     client.get(reverse("wizard:school", args=[demo_school.slug]))
     html = client.get(reverse("wizard:roadmap")).content.decode()
-    assert '<a href="mailto:aanspreekpunt@voorbeeldschool.invalid">' in html
+    assert '<a href="mailto:aanspreekpunt@voorbeeldschool.invalid" dir="ltr">' in html
     summary = html[html.index('class="roadmap-summary"') : html.index("</ol>")]
     assert summary.count("<li>") == 3
 

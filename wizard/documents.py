@@ -67,13 +67,23 @@ AGREEMENTS = Document("agreements", "pdf/agreements.html", build_agreements, _da
 LETTER = Document("letter", "pdf/letter.html", lambda answers: answers, lambda answers: "brief-aan-school.pdf", language="nl")
 
 
-def document_html(document, plan, site_url="", school=None, **extra):
+def document_html(document, plan, site_url="", school=None, two_languages=False, **extra):
     """The HTML that becomes the PDF (useful on its own for benchmarks).
 
     ``site_url`` (for example https://pestgesprek.nl) makes the links in the PDF absolute:
-    on paper or in a PDF viewer, a link to our own address must still work.
+    on paper or in a PDF viewer, a link to our own address must still work. A sheet in
+    another language than Dutch is ``two_languages`` unless the parent switched that off.
     """
-    context = {"plan": plan, "made_on": timezone.localdate(), "link_base": site_url, "school": school}
+    language = translation.get_language()
+    two_languages = two_languages and language != settings.LANGUAGE_CODE
+    context = {
+        "plan": plan,
+        "made_on": timezone.localdate(),
+        "link_base": site_url,
+        "school": school,
+        "two_languages": two_languages,
+        "parent_language": language,
+    }
     return render_to_string(document.template, {**context, **PAGE_NUMBERS, **extra})
 
 

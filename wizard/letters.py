@@ -44,9 +44,12 @@ def letter_for_rung(rung_key):
     return next((letter for letter in LETTERS if rung_key in letter.rungs), None)
 
 
-def draft_letter(letter, answers, recipient=None):
-    """The letter's Dutch text, filled in from the draft. ``recipient`` is a roadmap Item, if known."""
-    with translation.override("nl"):
+def draft_letter(letter, answers, recipient=None, language="nl"):
+    """The letter's text, filled in from the draft. ``recipient`` is a roadmap Item, if known.
+
+    It goes to the school in Dutch; in the parent's own language it is only there to read beside it.
+    """
+    with translation.override(language):
         return render_to_string(f"letters/{letter.key}.txt", letter_context(answers, recipient)).strip() + "\n"
 
 

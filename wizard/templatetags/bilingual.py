@@ -23,8 +23,12 @@ def translated_and_dutch(value):
 
 
 @register.simple_tag(takes_context=True)
-def bi(context, value):
+def bi(context, value, inline=False):
+    """The value in the parent's language; on a two-language sheet with the Dutch beneath it
+    (or, ``inline``, after it, for a label in a line of text)."""
     translated, dutch = translated_and_dutch(value)
     if not context.get("two_languages") or translated == dutch:
         return translated
+    if inline:
+        return format_html('{} <span class="nl-inline" lang="nl">({})</span>', translated, dutch)
     return format_html('{}<span class="nl" lang="nl">{}</span>', translated, dutch)

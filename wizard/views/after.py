@@ -1,12 +1,13 @@
 """After the gesprek: the overview, the afsprakenblad (PDF and text), the agenda file, what next, and letters."""
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -16,8 +17,8 @@ from ..answers import Answers
 from ..calendar import build_calendar
 from ..forms.letters import LetterForm
 from ..plan import build_agreements
-from .documents import pdf_response
-from .wizard import require_draft, step_url
+from .documents import pdf_response, two_languages_wanted
+from .wizard import require_draft, sheet_form, step_url
 
 
 @never_cache
@@ -35,6 +36,7 @@ def overview(request):
         "advice": nextstep.advise(answers) if draft.is_saved else None,
         "kept_url": step_url(steps.KEPT),
         "today": timezone.localdate(),
+        "sheet_form": sheet_form(),
     }
     return render(request, "after/overview.html", context)
 
@@ -47,7 +49,7 @@ def _saved_draft_or_redirect(request):
 @never_cache
 def agreements_pdf(request):
     draft, away = _saved_draft_or_redirect(request)
-    return away or pdf_response(request, documents.AGREEMENTS, draft)
+    return away or pdf_response(request, documents.AGREEMENTS, draft, two_languages=two_languages_wanted(request))
 
 
 @never_cache
@@ -113,6 +115,10 @@ def letter(request, key):
         # Too long: what was typed is kept in the draft, and shown again with the message.
         drafts.save_letter(draft, kind.key, form.data.get("text", "")[: letters.MAX_LETTER_CHARACTERS * 2])
     context = {"draft": draft, "letter": kind, "form": form, "recipient": recipient}
+    language = translation.get_language()
+    if language != settings.LANGUAGE_CODE:
+        # The letter stays Dutch; beside it, what it says in the parent's own language.
+        context["translation"] = letters.draft_letter(kind, answers, recipient, language=language)
     return render(request, "after/letter.html", context)
 
 

@@ -63,4 +63,9 @@ def plan_pdf(request):
         # Said on the step and on the check page already; a PDF of it would not fit the limits.
         messages.error(request, too_much)
         return redirect("wizard:check")
-    return pdf_response(request, documents.PLAN, draft)
+    return pdf_response(request, documents.PLAN, draft, two_languages=two_languages_wanted(request))
+
+
+def two_languages_wanted(request):
+    """A sheet in another language than Dutch has the Dutch beneath its headings, unless the parent says no."""
+    return request.GET.get("tweetalig") != "nee"

@@ -8,12 +8,14 @@ from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from .. import drafts, ratelimit, steps
 from ..answers import Answers
+from ..forms.sheet import SheetLanguageForm
 from .errors import bad_request
 
 logger = logging.getLogger(__name__)
@@ -207,6 +209,12 @@ def check(request):
     if not draft.is_saved:
         return redirect("wizard:start")
     answers = Answers(draft)
-    return render(request, "wizard/check.html", {"answers": answers, "summaries": answers.summaries(), "draft": draft})
+    context = {"answers": answers, "summaries": answers.summaries(), "draft": draft, "sheet_form": sheet_form()}
+    return render(request, "wizard/check.html", context)
+
+
+def sheet_form():
+    """The choice of a two-language sheet, for every language but Dutch."""
+    return SheetLanguageForm() if translation.get_language() != settings.LANGUAGE_CODE else None
 
 
