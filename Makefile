@@ -11,7 +11,7 @@ BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum pyproject.toml | cut -d' '
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install run test test-postgres smoke bench migrate fixtures clean
+.PHONY: install translations run test test-postgres smoke bench migrate fixtures clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ $(BENCH_STAMP): $(STAMP)
 	@rm -f $(VENV)/.bench-installed-*
 	@touch $@
 
-migrate: install
+# The .po files are committed; their .mo files are made here (with polib, no GNU gettext needed).
+translations: install
+	$(DEV_ENV) $(PY) manage.py compiletranslations
+
+migrate: translations
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 
 fixtures: migrate
@@ -44,19 +48,19 @@ run: fixtures
 	@echo "Pestgesprek draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install $(CHROMIUM)
+test: translations $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 # Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
-bench: $(BENCH_STAMP) $(CHROMIUM)
+bench: $(BENCH_STAMP) translations $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench
 
 # The same suite against a throwaway PostgreSQL 15 that the script starts and removes.
-test-postgres: install $(CHROMIUM)
+test-postgres: translations $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh $(PY) -m pytest
 
 # gunicorn with production settings: start page, one saved step and a PDF over real HTTP.
-smoke: install
+smoke: translations
 	$(PY) scripts/smoke_gunicorn.py
 
 clean:

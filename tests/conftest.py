@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.db import DatabaseError
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pypdf import PdfReader
@@ -143,17 +144,41 @@ def _raise(error):
 def every_page(filled_client, demo_school, settings, monkeypatch):
     """{page type: response} for every kind of page the site serves, errors included."""
     settings.ROOT_URLCONF = "tests.urls"
-    client = filled_client
-    # On the bullying track every step applies.
+    return collect_pages(filled_client, demo_school, monkeypatch)
+
+
+def collect_pages(client, demo_school, monkeypatch, language="nl"):
+    """Every kind of page in one language, as a parent (and a school's staff) would reach it.
+
+    ``client`` has a filled-in draft. URLs are made in ``language``: /en/..., /ar/...
+    """
+    with translation.override(language):
+        return _collect_pages(client, demo_school, monkeypatch)
+
+
+def _collect_pages(client, demo_school, monkeypatch):
+    # On the bullying track every step applies; after the gesprek, agreements were not kept.
     post_step(client, "over-het-gesprek", {**FULL_ANSWERS["over-het-gesprek"], "topic": "pesten"})
+    fill_after(client)
     pdf = reverse("wizard:pdf")
-    pages = {"start": client.get("/")}
+    pages = {"start": client.get(reverse("wizard:start"))}
     for step in steps.STEPS:
         pages[f"step {step.slug}"] = client.get(step_url(step.slug))
         assert pages[f"step {step.slug}"].status_code == 200, step.slug
     pages["roadmap"] = client.get(reverse("wizard:roadmap"))
+    pages["after"] = client.get(reverse("wizard:after"))
+    pages["agreements text"] = client.get(reverse("wizard:agreements_text"))
+    pages["next step"] = client.get(reverse("wizard:next_step"))
+    pages["letter"] = client.get(reverse("wizard:letter", args=["vertrouwenspersoon"]))
+    pages["agreements pdf"] = client.get(reverse("wizard:agreements_pdf"))
+    pages["calendar"] = client.get(reverse("wizard:calendar"))
+    pages["share"] = client.get(reverse("wizard:share"))
+    pages["code"] = client.post(reverse("wizard:share"), {"action": "maak"})
+    pages["continue"] = Client().get(reverse("wizard:continue"))
+    pages["continue with errors"] = Client().post(reverse("wizard:continue"), {"code": "AAAA-AAAA-AAAA"})
+    pages["start over"] = client.get(reverse("wizard:start_over"))
     pages["school"] = client.get(reverse("wizard:school", args=[demo_school.slug]))
-    staff, staff_user = logged_in_staff(demo_school, "staff-pages")
+    staff, staff_user = logged_in_staff(demo_school, f"staff-pages-{translation.get_language()}")
     pages["school share"] = staff.get(reverse("wizard:school_share", args=[demo_school.slug]))
     pages["school qr"] = staff.get(reverse("wizard:school_qr_png", args=[demo_school.slug]))
     pages.update(staff_link_pages(demo_school, staff_user))
@@ -166,7 +191,7 @@ def every_page(filled_client, demo_school, settings, monkeypatch):
     pages["400 unknown host"] = client.get("/", HTTP_HOST="elders.example")
     pages["403"] = client.get("/test/403/")
     pages["403 csrf"] = Client(enforce_csrf_checks=True).post(step_url(steps.first_step().slug), {})
-    pages["404"] = client.get("/bestaat-niet/")
+    pages["404"] = client.get(reverse("wizard:start") + "bestaat-niet/")
     with override_settings(PDF_RATE_LIMIT={"session": 0, "ip": 0}):
         pages["429"] = client.get(pdf)
     crashing = Client(raise_request_exception=False)
