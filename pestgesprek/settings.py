@@ -1,4 +1,5 @@
 """Settings for Pestgesprek, read from the environment with safe defaults."""
+import datetime
 import os
 import tempfile
 from pathlib import Path
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "csp",
+    "axes",
     "wizard",
 ]
 
@@ -75,7 +77,21 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff log-in: django-axes locks out guessing. After AXES_FAILURE_LIMIT wrong passwords for
+# one account or from one address, that account or address waits STAFF_LOCKOUT_MINUTES. The
+# counts live in the database, so they hold across every app server.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_ATTEMPTS", "10"))
+STAFF_LOCKOUT_MINUTES = int(os.environ.get("STAFF_LOCKOUT_MINUTES", "30"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=STAFF_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "wizard.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "wizard.views.staff.locked_out"
 
 ROOT_URLCONF = "pestgesprek.urls"
 WSGI_APPLICATION = "pestgesprek.wsgi.application"
@@ -159,16 +175,31 @@ STORAGES = {
     },
 }
 
-# In memory, per process: nothing a parent typed is written to a cache on disk. "documents"
-# holds the last PDFs of each draft; bounded in entries here, and in bytes per PDF below.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pestgesprek"},
-    "documents": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pestgesprek-documents",
-        "OPTIONS": {"MAX_ENTRIES": 64},
-    },
-}
+# The cache holds rate-limit counts, render locks and the last PDFs of each draft (never on
+# disk). Embedded default: in the memory of each process. With REDIS_URL, one Redis shared by
+# every worker and every app server, so limits and the PDF cache hold across all of them; it
+# fails open (pestgesprek/cache.py) and gives up on a silent server after half a second.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    _redis = {
+        "BACKEND": "pestgesprek.cache.FailOpenRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "pestgesprek"},
+        "documents": {**_redis, "KEY_PREFIX": "pestgesprek-documents"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pestgesprek"},
+        "documents": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pestgesprek-documents",
+            # Bounded in entries here, and in bytes per PDF by PDF_CACHE_MAX_BYTES.
+            "OPTIONS": {"MAX_ENTRIES": 64},
+        },
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -14,7 +14,14 @@ from django.utils import timezone
 from wizard import documents, pdf, ratelimit, steps
 from wizard.models import Draft, School
 
-from .conftest import FULL_ANSWERS, fill_wizard, incident_rows, pdf_words, post_step, step_url
+from .conftest import (
+    FULL_ANSWERS,
+    fill_wizard,
+    incident_rows,
+    pdf_words,
+    post_step,
+    step_url,
+)
 from .largest import largest_valid_answers
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,15 @@ from wizard.answers import Answers
 from wizard.forms.after import question_key
 from wizard.models import Draft
 
-from .conftest import FULL_ANSWERS, agreement_rows, fill_wizard, incident_rows, pdf_words, post_step, step_url
+from .conftest import (
+    FULL_ANSWERS,
+    agreement_rows,
+    fill_wizard,
+    incident_rows,
+    pdf_words,
+    post_step,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 GESPREK = datetime.date(2026, 11, 20)

@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from .conftest import FULL_ANSWERS, collect_pages, fill_wizard, html_pages, pdf_words, post_step, step_url
+from .conftest import (
+    FULL_ANSWERS,
+    collect_pages,
+    html_pages,
+    pdf_words,
+    post_step,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 LOCALE = Path(settings.BASE_DIR) / "locale"

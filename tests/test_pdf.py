@@ -6,8 +6,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 from weasyprint.urls import URLFetcherResponse
 
-from wizard.models import Draft
 from wizard.documents import render_plan_pdf
+from wizard.models import Draft
 from wizard.pdf import STATIC_ORIGIN, StaticFilesOnlyFetcher
 
 from .conftest import FULL_ANSWERS, fill_wizard, pdf_text, post_step

@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -61,7 +62,7 @@ def test_an_invitation_works_once(client, invitation):
         html = again.content.decode()
         assert "Deze link is al gebruikt" in html
         assert "Vraag de beheerder van Pestgesprek om een nieuwe link." in html
-    assert not Client().login(username="juf@voorbeeldschool.invalid", password="nog-een-wachtwoord-9")
+    assert not Client().login(request=HttpRequest(), username="juf@voorbeeldschool.invalid", password="nog-een-wachtwoord-9")
 
 
 def test_an_invitation_expires_after_seven_days(client, invitation, monkeypatch):
@@ -121,8 +122,8 @@ def test_a_new_password_link_sets_the_password_once_and_ends_other_sessions(demo
     assert client.get(reverse("admin:index")).status_code == 200
     # The session from before the reset is over; the old password no longer works.
     assert elsewhere.get(reverse("admin:index")).status_code == 302
-    assert not Client().login(username="meester@voorbeeldschool.invalid", password="oud-wachtwoord-77")
-    assert Client().login(username="meester@voorbeeldschool.invalid", password="nieuw-wachtwoord-88")
+    assert not Client().login(request=HttpRequest(), username="meester@voorbeeldschool.invalid", password="oud-wachtwoord-77")
+    assert Client().login(request=HttpRequest(), username="meester@voorbeeldschool.invalid", password="nieuw-wachtwoord-88")
     assert choose(Client(), url, "derde-wachtwoord-99").status_code == 410
 
 

@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from .conftest import FULL_ANSWERS, fill_wizard, incident_rows, pdf_words, post_step, step_url
+from .conftest import (
+    FULL_ANSWERS,
+    fill_wizard,
+    incident_rows,
+    pdf_words,
+    post_step,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 PDF = reverse("wizard:pdf")

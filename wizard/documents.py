@@ -38,6 +38,15 @@ PAGE_NUMBERS = {
 }
 
 
+class Rendered(tuple):
+    """(PDF bytes, file name), and whether it came from the cache (said in a response header)."""
+
+    def __new__(cls, body, filename, from_cache=False):
+        rendered = super().__new__(cls, (body, filename))
+        rendered.from_cache = from_cache
+        return rendered
+
+
 class RenderBusy(Exception):
     """This draft's document is being made already, or every render slot of this machine is taken."""
 
@@ -113,7 +122,7 @@ def render_document(document, draft, site_url="", **extra):
         filename = document.filename(plan)
         if len(body) <= settings.PDF_CACHE_MAX_BYTES:
             _remember(cache, key, document, (fingerprint, body, filename))
-        return body, filename
+        return Rendered(body, filename)
 
 
 def render_plan_pdf(draft, site_url=""):
@@ -138,7 +147,7 @@ def _cached(cache, key, document, fingerprint):
         return None
     if entry[1] is None:
         raise PlanTooSlow
-    return entry[1], entry[2]
+    return Rendered(entry[1], entry[2], from_cache=True)
 
 
 def _remember(cache, key, document, entry):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 60
+KEY_MARGIN_SECONDS = 60
 logger = logging.getLogger(__name__)
 
 
@@ -76,11 +77,13 @@ def count(request, action, scope, window, add=0):
     key = f"ratelimit:{action}:{scope}:{digest}:{int(time.time() // window)}"
     if not add:
         return cache.get(key, 0)
-    cache.add(key, 0, timeout=window)
+    # The window is in the key, so the key may outlive it: it cannot expire between add and
+    # incr while its window lasts (an expired key would come back without a time limit in Redis).
+    cache.add(key, 0, timeout=window + KEY_MARGIN_SECONDS)
     try:
         return cache.incr(key, add)
-    except ValueError:  # expired between add and incr, at the very end of the window
-        cache.set(key, add, timeout=window)
+    except ValueError:  # gone all the same (evicted): start again at this request
+        cache.set(key, add, timeout=window + KEY_MARGIN_SECONDS)
         return add
 
 

@@ -8,7 +8,13 @@ from django.test import Client
 
 from wizard.models import School
 
-from ..conftest import fill_after, fill_wizard, incident_rows, logged_in_staff, post_step
+from ..conftest import (
+    fill_after,
+    fill_wizard,
+    incident_rows,
+    logged_in_staff,
+    post_step,
+)
 from . import chromium
 
 # The live server runs Django in a thread while Playwright's sync API runs an event loop in

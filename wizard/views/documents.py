@@ -27,7 +27,7 @@ def pdf_response(request, document, draft, **extra):
     if wait:
         return too_many_requests(request, wait)
     try:
-        body, filename = documents.render_document(document, draft, site_url(request), **extra)
+        rendered = documents.render_document(document, draft, site_url(request), **extra)
     except PlanTooSlow:
         return error_page(
             request,
@@ -46,10 +46,13 @@ def pdf_response(request, document, draft, **extra):
         )
         response["Retry-After"] = str(BUSY_RETRY_SECONDS)
         return response
+    body, filename = rendered
     response = HttpResponse(body, content_type="application/pdf")
     disposition = "attachment" if request.GET.get("download") else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Cache-Control"] = "no-store"
+    # Whether the shared cache had it: the two-server smoke test reads this, a parent need not.
+    response["X-Pestgesprek-Cache"] = "hit" if rendered.from_cache else "miss"
     return response
 
 

@@ -1,4 +1,5 @@
 """Pages for school staff: their invitation and new-password links, and the admin's "view on site"."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.contenttypes.views import shortcut
@@ -50,7 +51,7 @@ def _choose_password(request, token, kind):
             user = use(invite, form.cleaned_data["new_password1"])
         except invites.LinkUnusable as unusable:  # used in another tab since the page opened
             return link_unusable(request, unusable.reason)
-        login(request, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if inviting:
             messages.success(request, _("Welkom. Uw account is klaar. Hier past u de gegevens van uw school aan."))
             return redirect("admin:wizard_school_change", invite.school.pk)
@@ -100,3 +101,12 @@ def admin_shortcut(request, content_type_id, object_id):
         return shortcut(request, content_type_id, object_id)
     except ValidationError as error:
         raise Http404(object_id) from error
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes's lockout page, in our words: a Dutch 429 with Retry-After."""
+    minutes = settings.STAFF_LOCKOUT_MINUTES
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "lockout_minutes": minutes}
+    response = render(request, "staff/locked_out.html", context, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response
