@@ -1,5 +1,6 @@
 """Settings for the test suite: production settings with a throwaway key."""
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
@@ -13,3 +14,7 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Render slots are file locks shared by every process on the machine: a test run keeps its own,
+# so two runs side by side (two checkouts, say) do not take turns.
+PDF_RENDER_SLOTS_DIR = tempfile.mkdtemp(prefix="pestgesprek-test-slots-")
