@@ -10,8 +10,10 @@ BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum pyproject.toml | cut -d' '
 # The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# The Redis tests start their own throwaway server (tests/redis_server.py).
+REDIS_SERVER ?= /usr/bin/redis-server
 
-.PHONY: install translations run test test-postgres smoke bench migrate fixtures clean
+.PHONY: install translations run test test-postgres test-postgres-redis smoke smoke-two-servers bench migrate fixtures clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +27,10 @@ install: $(STAMP)
 $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+
+$(REDIS_SERVER):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends redis-server
 
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
@@ -48,7 +54,7 @@ run: fixtures
 	@echo "Pestgesprek draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: translations $(CHROMIUM)
+test: translations $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 # Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
@@ -56,8 +62,16 @@ bench: $(BENCH_STAMP) translations $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench
 
 # The same suite against a throwaway PostgreSQL 15 that the script starts and removes.
-test-postgres: translations $(CHROMIUM)
+test-postgres: translations $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh $(PY) -m pytest
+
+# The whole suite as production runs: PostgreSQL and Redis as the shared cache.
+test-postgres-redis: translations $(CHROMIUM) $(REDIS_SERVER)
+	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh scripts/with_redis.sh $(PY) -m pytest
+
+# Two gunicorn instances sharing one PostgreSQL and one Redis: one parent alternates between them.
+smoke-two-servers: translations
+	scripts/with_postgres.sh scripts/with_redis.sh $(PY) scripts/smoke_two_servers.py
 
 # gunicorn with production settings: start page, one saved step and a PDF over real HTTP.
 smoke: translations
