@@ -65,9 +65,10 @@ bench: $(BENCH_STAMP) translations $(CHROMIUM)
 test-postgres: translations $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh $(PY) -m pytest
 
-# The whole suite as production runs: PostgreSQL and Redis as the shared cache.
-test-postgres-redis: translations $(CHROMIUM) $(REDIS_SERVER)
-	CHROMIUM=$(CHROMIUM) scripts/with_postgres.sh scripts/with_redis.sh $(PY) -m pytest
+# The suite as production runs: PostgreSQL, and Redis as the shared cache. The browser tests
+# ran in `make test` already; what they check does not depend on the database or the cache.
+test-postgres-redis: translations $(REDIS_SERVER)
+	scripts/with_postgres.sh scripts/with_redis.sh $(PY) -m pytest -m "not browser"
 
 # Two gunicorn instances sharing one PostgreSQL and one Redis: one parent alternates between them.
 smoke-two-servers: translations

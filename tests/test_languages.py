@@ -174,3 +174,10 @@ def test_the_arabic_pdf_embeds_an_arabic_font_and_holds_arabic_text(filled_clien
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert any("NotoSansArabic" in font.replace("-", "") for font in fonts), fonts
     assert re.search("[\u0600-\u06ff]", pdf_words(body))
+
+
+def test_step_addresses_follow_the_language_of_each_request(client):
+    # Step addresses are remembered per language: an English page must not hand its links to a Dutch one.
+    assert 'href="/en/stap/over-het-gesprek/"' in client.get("/en/").content.decode()
+    html = client.get("/").content.decode()
+    assert 'href="/stap/over-het-gesprek/"' in html and "/en/stap/" not in html

@@ -5,6 +5,7 @@ from typing import Callable
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import content, forms
@@ -60,12 +61,12 @@ class Step:
 
     @property
     def url(self):
-        # Every page links to every step; the address only changes with the URL setup.
-        return _step_path(self.slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+        # Every page links to every step; the address only changes with the URL setup and the language.
+        return _step_path(self.slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, get_language())
 
 
-@functools.lru_cache(maxsize=256)  # bounded: the script prefix comes from the request
-def _step_path(slug, script_prefix, urlconf):
+@functools.lru_cache(maxsize=512)  # bounded: the script prefix comes from the request
+def _step_path(slug, script_prefix, urlconf, language):
     return reverse("wizard:step", args=[slug], urlconf=urlconf)
 
 

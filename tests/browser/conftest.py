@@ -76,7 +76,7 @@ def open_page(page, live_server, settings):
             client, _staff = logged_in_staff(School.objects.get(slug="voorbeeldschool"), "staff-axe")
         if client is not None:
             page.context.add_cookies(browser_cookies(client, live_server))
-        response = page.goto(page_type.path() if callable(page_type.path) else page_type.path)
+        response = page.goto(page_type.address())
         if page_type.then:
             page_type.then(page)
         else:

@@ -3,7 +3,7 @@
 To check a new page (a privacy page, a school's page), add one ``PageType`` to PAGES.
 """
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import reverse
 
@@ -14,32 +14,39 @@ from wizard.steps import AFTER, PREPARE, STEPS, steps_in
 from ..conftest import step_url
 
 
+# What the parent does to reach a page: by the fields' names and the buttons' values, so that
+# the same steps work in every language.
+def _next(page):
+    page.locator("button.button[name=action][value=volgende]").click()
+
+
 def _submit_too_long_text(page):
-    page.get_by_label("Wat vindt uw kind leuk op school?").fill("x" * 2001)
-    page.get_by_role("button", name="Volgende", exact=True).click()
+    page.locator("[name=likes]").fill("x" * 2001)
+    _next(page)
     page.locator("[data-error-summary]").wait_for()
 
 
 def _confirm_forget(page):
-    page.get_by_role("button", name="Ja, wis alles").click()
-    page.get_by_role("heading", name="Uw gegevens zijn gewist").wait_for()
+    page.locator("main form button.button--warning").click()
+    page.locator("main a[href$='/']").first.wait_for()
 
 
 def _make_a_code(page):
-    page.get_by_role("button", name="Maak een bewaarcode").click()
-    page.get_by_role("heading", name="Uw bewaarcode").wait_for()
+    page.locator("button[name=action][value=maak]").click()
+    page.locator("#bewaarcode").wait_for()
 
 
 def _type_a_wrong_code(page):
-    page.get_by_label("Uw bewaarcode").fill("AAAA-AAAA-AAAA")
-    page.get_by_role("button", name="Ga verder").click()
+    page.locator("[name=code]").fill("AAAA-AAAA-AAAA")
+    page.locator("main form button.button").click()
     page.locator("[data-error-summary]").wait_for()
 
 
 def _post_without_csrf_cookie(page):
     page.context.clear_cookies()
-    page.get_by_role("button", name="Volgende", exact=True).click()
-    page.get_by_role("heading", name="De pagina was verlopen").wait_for()
+    with page.expect_response(lambda response: response.status == 403):
+        _next(page)
+    page.wait_for_load_state()
 
 
 def _staff_invitation(used=False):
@@ -81,9 +88,18 @@ class PageType:
     status: int = 200
     # Settings the live server runs with for this page, as (name, value) pairs.
     settings: tuple = ()
+    language: str = "nl"
+
+    def address(self):
+        path = self.path() if callable(self.path) else self.path
+        return path if self.language == "nl" else f"/{self.language}{path}"
 
 
-PAGES = [
+def in_language(page_type, language):
+    return replace(page_type, name=f"{page_type.name}-{language}", language=language)
+
+
+DUTCH_PAGES = [
     PageType("start", "/"),
     PageType("start-met-antwoorden", "/", filled=True),
     PageType("eerste-stap-leeg", step_url(STEPS[0].slug)),
@@ -119,4 +135,15 @@ PAGES = [
     PageType("429-even-wachten", "/voorbereiding.pdf", filled=True, status=429, settings=(("PDF_RATE_LIMIT", {"session": 0, "ip": 0}),)),
     PageType("500", "/test/500/", status=500, settings=(("ROOT_URLCONF", "tests.urls"),)),
     PageType("403-verlopen", step_url(STEPS[0].slug), then=_post_without_csrf_cookie),
+]
+# The parents' pages again in English, and in Arabic (right to left). Staff pages stay Dutch,
+# and the 500 page is reached through a test URL outside the language prefixes.
+PAGES = [
+    *DUTCH_PAGES,
+    *[
+        in_language(page_type, language)
+        for language in ("en", "ar")
+        for page_type in DUTCH_PAGES
+        if not page_type.staff and not callable(page_type.path) and page_type.name != "500"
+    ],
 ]

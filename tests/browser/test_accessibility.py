@@ -29,7 +29,8 @@ OVERFLOWING = """() => [...document.querySelectorAll('body *')]
   .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ' ' + (el.textContent || '').trim().slice(0, 40))"""
 
 
-@pytest.mark.parametrize("page_type", PAGES, ids=lambda p: p.name)
+# Dutch, and Arabic for the right-to-left layout; English lays out as Dutch does.
+@pytest.mark.parametrize("page_type", [p for p in PAGES if p.language in ("nl", "ar")], ids=lambda p: p.name)
 def test_text_zoomed_to_200_percent_hides_no_content_or_buttons(open_page, page_type, output_path):
     page = open_page(page_type)
     page.evaluate(ZOOM_TEXT_200)

@@ -1,8 +1,11 @@
 """A parent walks the wizard in a real browser on a phone-sized screen, keyboard only."""
+import io
 import re
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from ..conftest import FULL_ANSWERS, pdf_words, step_url
 from .keyboard import fill_form, is_focused, press, tab_to, type_text
@@ -120,3 +123,46 @@ def test_an_error_link_to_a_group_of_tick_boxes_focuses_the_first_box(page):
     press(page, page.locator("[data-error-summary] a").first)
     first_box = page.get_by_role("checkbox").first
     assert is_focused(first_box)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_parent_goes_through_the_whole_wizard_in_their_own_language_to_the_pdf(browser, browser_context_args, language):
+    """The same walk, keyboard only, in English and in Arabic: the labels come from the catalogue."""
+
+    def t(text):
+        with translation.override(language):
+            return translation.gettext(text)
+
+    def url(slug):
+        with translation.override(language):
+            return step_url(slug)
+
+    context = browser.new_context(**{**browser_context_args, "locale": language, "accept_downloads": True})
+    try:
+        _walk_in(context.new_page(), language, t, url)
+    finally:
+        context.close()
+
+
+def _walk_in(page, language, t, url):
+    page.goto("/")
+    expect(page).to_have_url(ending_with(f"/{language}/"))  # the browser's language, on a first visit
+    expect(page.locator("html")).to_have_attribute("dir", "rtl" if language == "ar" else "ltr")
+    press(page, link(page, t("Begin met de voorbereiding")))
+    for slug, answers in FULL_ANSWERS.items():
+        expect(page).to_have_url(ending_with(url(slug)))
+        shown = {name: value for name, value in answers.items() if page.locator(f"[name='{name}']").count()}
+        fill_form(page, shown)
+        press(page, button(page, t("Volgende")))
+        if len(shown) < len(answers):
+            fill_form(page, {name: value for name, value in answers.items() if name not in shown})
+            press(page, button(page, t("Volgende")))
+    expect(page).to_have_url(ending_with(f"/{language}/controleren/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(t("Controleer uw antwoorden"))
+    with page.expect_download() as download:
+        press(page, page.locator("main form.download-form button.button"))
+    with open(download.value.path(), "rb") as handle:
+        body = handle.read()
+    assert PdfReader(io.BytesIO(body)).trailer["/Root"]["/Lang"] == language
+    text = pdf_words(body)
+    assert "juf Sanne" in text and "Voor de leerkracht: deze ouder leest" in text
