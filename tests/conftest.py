@@ -187,22 +187,24 @@ def _collect_pages(client, demo_school, monkeypatch):
     pages["pdf"] = client.get(pdf)
     pages["privacy"] = client.get(reverse("wizard:privacy"))
     pages["forget"] = client.get(reverse("wizard:forget"))
-    pages["400"] = client.get("/test/400/")
-    pages["400 unknown host"] = client.get("/", HTTP_HOST="elders.example")
-    pages["403"] = client.get("/test/403/")
     pages["403 csrf"] = Client(enforce_csrf_checks=True).post(step_url(steps.first_step().slug), {})
     pages["404"] = client.get(reverse("wizard:start") + "bestaat-niet/")
     with override_settings(PDF_RATE_LIMIT={"session": 0, "ip": 0}):
         pages["429"] = client.get(pdf)
-    crashing = Client(raise_request_exception=False)
-    crashing.cookies = client.cookies
-    pages["500"] = crashing.get("/test/500/")
     with monkeypatch.context() as patch:
         patch.setattr("wizard.documents.render_document", _raise(PlanTooSlow()))
         pages["503 pdf too slow"] = client.get(pdf)
         patch.setattr("wizard.drafts.save_step", _raise(DatabaseError("database is down")))
         pages["503 save failed"] = post_step(client, "afspraken", {"hope": "Rust"})
     pages["forgotten"] = client.post(reverse("wizard:forget"), {"bevestigd": "ja"})
+    # Last: these addresses have no language prefix, so each request makes Dutch the active
+    # language of this thread, and every address made after it would be Dutch.
+    pages["400"] = client.get("/test/400/")
+    pages["400 unknown host"] = client.get("/", HTTP_HOST="elders.example")
+    pages["403"] = client.get("/test/403/")
+    crashing = Client(raise_request_exception=False)
+    crashing.cookies = client.cookies
+    pages["500"] = crashing.get("/test/500/")
     return pages
 
 

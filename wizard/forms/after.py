@@ -5,14 +5,13 @@ import hashlib
 from crispy_forms_gds.layout import Layout
 from django import forms
 from django.core.validators import EmailValidator
-from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import content
 from .base import CrispyForm, Group, StepForm, on_bullying_track
 from .fields import SHORT_TEXT, ChoiceField, DateField, MultipleChoiceField, TextField, TimeField
-from .rows import AGREEMENT_TEXTS, RowsForm
+from .rows import AGREEMENT_TEXTS, RowsForm, row_formset
 
 # An agreement or follow-up this far after the gesprek is surely a typo.
 LATEST_AFTER_GESPREK = datetime.timedelta(days=366)
@@ -87,22 +86,7 @@ class AgreementRowForm(CrispyForm):
         return date
 
 
-class BaseAgreementFormSet(forms.BaseFormSet):
-    default_error_messages = {
-        "missing_management_form": _("De lijst met afspraken was niet compleet. Kijk of alles er nog staat."),
-        "too_many_forms": _("U kunt hoogstens %(num)d afspraken opschrijven."),
-        "too_few_forms": _("Vul minstens %(num)d afspraak in."),
-    }
-
-
-AgreementFormSet = formset_factory(
-    AgreementRowForm,
-    formset=BaseAgreementFormSet,
-    extra=1,
-    max_num=content.MAX_AGREEMENTS,
-    absolute_max=content.MAX_AGREEMENTS,
-    validate_max=True,
-)
+AgreementFormSet = row_formset(AgreementRowForm, content.MAX_AGREEMENTS, AGREEMENT_TEXTS)
 
 
 class AgreedForm(RowsForm):

@@ -1,13 +1,12 @@
 """The bullying track's forms: the incident log (rows without JavaScript) and what the school should do."""
 from crispy_forms_gds.layout import Layout
 from django import forms
-from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import content
 from .base import CrispyForm, Group, StepForm
-from .rows import INCIDENT_TEXTS, RowsForm
+from .rows import INCIDENT_TEXTS, RowsForm, row_formset
 from .fields import (
     SHORT_TEXT,
     ChoiceField,
@@ -46,22 +45,7 @@ class IncidentForm(CrispyForm):
         return date
 
 
-class BaseIncidentFormSet(forms.BaseFormSet):
-    default_error_messages = {
-        "missing_management_form": _("De lijst met gebeurtenissen was niet compleet. Kijk of alles er nog staat."),
-        "too_many_forms": _("U kunt hoogstens %(num)d gebeurtenissen opschrijven."),
-        "too_few_forms": _("Vul minstens %(num)d gebeurtenis in."),
-    }
-
-
-IncidentFormSet = formset_factory(
-    IncidentForm,
-    formset=BaseIncidentFormSet,
-    extra=1,
-    max_num=content.MAX_INCIDENTS,
-    absolute_max=content.MAX_INCIDENTS,
-    validate_max=True,
-)
+IncidentFormSet = row_formset(IncidentForm, content.MAX_INCIDENTS, INCIDENT_TEXTS)
 
 class IncidentsForm(RowsForm):
     """What happened: an incident log (rows that work without JavaScript) and signs at home."""

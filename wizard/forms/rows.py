@@ -6,6 +6,8 @@ it). What was typed is stored on every button, valid or not, like every other st
 """
 import re
 
+from django import forms
+from django.forms import formset_factory
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -13,6 +15,19 @@ from django.utils.translation import ngettext_lazy
 from .base import PageAction, Problem, Row, StepForm, field_errors, typed_values
 from .values import valid_data
 from .fields import display_value, text_size
+
+
+def row_formset(row_form, max_rows, texts):
+    """A formset of ``row_form`` rows, at most ``max_rows``, with its errors in the list's own words."""
+
+    class Rows(forms.BaseFormSet):
+        default_error_messages = {
+            "missing_management_form": texts["unreadable"],
+            "too_many_forms": texts["too_many"],
+            "too_few_forms": texts["too_few"],
+        }
+
+    return formset_factory(row_form, formset=Rows, extra=1, max_num=max_rows, absolute_max=max_rows, validate_max=True)
 
 
 class RowsForm(StepForm):
@@ -177,6 +192,8 @@ INCIDENT_TEXTS = {
     "rest_title": _("Hoe gaat het met uw kind?"),
     "count": ngettext_lazy("%(count)d gebeurtenis", "%(count)d gebeurtenissen", "count"),
     "unreadable": _("De lijst met gebeurtenissen kwam niet goed aan. We hebben uw eerdere gebeurtenissen bewaard. Kijk of alles er nog staat."),
+    "too_many": _("U kunt hoogstens %(num)d gebeurtenissen opschrijven."),
+    "too_few": _("Vul minstens %(num)d gebeurtenis in."),
 }
 AGREEMENT_TEXTS = {
     "legend": _("Afspraak %(number)d"),
@@ -192,4 +209,6 @@ AGREEMENT_TEXTS = {
     "rest_title": _("Het kleine doel"),
     "count": ngettext_lazy("%(count)d afspraak", "%(count)d afspraken", "count"),
     "unreadable": _("De lijst met afspraken kwam niet goed aan. We hebben uw eerdere afspraken bewaard. Kijk of alles er nog staat."),
+    "too_many": _("U kunt hoogstens %(num)d afspraken opschrijven."),
+    "too_few": _("Vul minstens %(num)d afspraak in."),
 }

@@ -96,14 +96,10 @@ def next_step(request):
 @require_http_methods(["GET", "POST"])
 def letter(request, key):
     """A drafted letter in a text box: the parent edits it, saves it, prints it or copies it."""
-    kind = letters.get_letter(key)
-    if kind is None:
-        raise Http404(key)
-    draft, away = _saved_draft_or_redirect(request)
+    found, away = _letter_for(request, key)
     if away:
         return away
-    answers = Answers(draft)
-    recipient = _recipient(answers, kind)
+    kind, draft, answers, recipient = found
     form = LetterForm(request.POST if request.method == "POST" else None, initial={"text": letters.text_of(kind, draft, answers, recipient)})
     if request.method == "POST" and form.is_valid():
         drafts.save_letter(draft, kind.key, form.cleaned_data["text"])
@@ -130,12 +126,21 @@ def _recipient(answers, kind):
 
 @never_cache
 def letter_pdf(request, key):
+    found, away = _letter_for(request, key)
+    if away:
+        return away
+    kind, draft, answers, recipient = found
+    text = letters.text_of(kind, draft, answers, recipient)
+    return pdf_response(request, documents.LETTER, draft, letter=str(kind.title), text=text)
+
+
+def _letter_for(request, key):
+    """((letter, draft, answers, recipient), None) for a saved draft, or (None, the response that sends the parent on)."""
     kind = letters.get_letter(key)
     if kind is None:
         raise Http404(key)
     draft, away = _saved_draft_or_redirect(request)
     if away:
-        return away
+        return None, away
     answers = Answers(draft)
-    text = letters.text_of(kind, draft, answers, _recipient(answers, kind))
-    return pdf_response(request, documents.LETTER, draft, letter=str(kind.title), text=text)
+    return (kind, draft, answers, _recipient(answers, kind)), None
