@@ -15,6 +15,7 @@ from .conftest import (
     FULL_ANSWERS,
     collect_pages,
     html_pages,
+    incident_rows,
     pdf_words,
     post_step,
     step_url,
@@ -29,7 +30,9 @@ ALLOWED_DUTCH = re.compile(
     r"Pestgesprek|Kenniscentrum Pesten|Voorbeeldschool|verzonnen|aanspreekpunt|vertrouwenspersoon|zorgco|"
     r"leerplicht|jeugdarts|schoolarts|huisarts|Kinderombudsman|Kindertelefoon|Onderwijsinspectie|vertrouwensinspecteur|"
     r"medezeggenschapsraad|klachtenregeling|Klachtencommissie|pestco|pestprotocol|schoolgids|aangifte|rapport|"
-    r"10-minutengesprek|afsprakenblad|bewaarcode|basisschool|middelbare school|GGD",
+    r"10-minutengesprek|afsprakenblad|bewaarcode|basisschool|middelbare school|GGD|"
+    # The title of the source text: a Dutch article, named as it is.
+    r"Tips voor het gesprek met school",
     re.IGNORECASE,
 )
 
@@ -165,8 +168,15 @@ def test_the_pdf_is_in_the_language_with_its_lang_and_a_dutch_line_for_the_teach
     assert "Voor de leerkracht" not in own_only and "Mijn belangrijkste vragen" not in own_only
 
 
-def test_the_arabic_pdf_embeds_an_arabic_font_and_holds_arabic_text(filled_client):
+def test_the_arabic_pdf_embeds_an_arabic_font_and_holds_the_words_of_a_known_heading(filled_client):
+    post_step(filled_client, "over-het-gesprek", {**FULL_ANSWERS["over-het-gesprek"], "topic": "pesten"})
+    post_step(filled_client, "wat-is-er-gebeurd", incident_rows({"date": "2026-11-02", "what": "Geduwd", "physical": "ja"}))
     body = _pdf(filled_client, "ar")
+    with translation.override("ar"):
+        heading = translation.gettext("Wat er is gebeurd")
+    # WeasyPrint's text layer maps some Arabic letter shapes to the wrong letter (WeasyPrint
+    # #2841), so not every heading comes back exactly; this one does, joined and in order.
+    assert heading == "ما حدث" and heading in pdf_words(body)
     reader = PdfReader(io.BytesIO(body))
     fonts = set()
     for page in reader.pages:

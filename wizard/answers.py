@@ -74,7 +74,7 @@ class Agreement:
 
     @property
     def label(self):
-        when = date_format(self.when, "j F Y") if self.when else ""
+        when = date_format(self.when, "j E Y") if self.when else ""
         return " – ".join(part for part in (self.who, self.what, when) if part)
 
 

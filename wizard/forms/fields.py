@@ -157,7 +157,7 @@ def display_value(field, value):
     if choices:
         return choices.get(value, value)
     if isinstance(value, datetime.date):
-        return date_format(value, "l j F Y")
+        return date_format(value, "l j E Y")
     if isinstance(value, datetime.time):
         return value.strftime("%H:%M")
     return value
