@@ -11,7 +11,7 @@ BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum pyproject.toml | cut -d' '
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install translations run test test-postgres smoke bench migrate fixtures clean
+.PHONY: install translations run test lint test-postgres smoke bench migrate fixtures clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ run: fixtures
 
 test: translations $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# Security lint: any finding of medium or high severity fails. A false positive gets
+# "# nosec BXXX # why" on its line.
+lint: install
+	$(VENV)/bin/bandit -q -r wizard pestgesprek -ll
 
 # Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
 bench: $(BENCH_STAMP) translations $(CHROMIUM)
