@@ -2,23 +2,30 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# What is installed comes from the lock files in requirements/, pinned with hashes (`make lock`).
+LOCK := requirements/test.txt
+BENCH_LOCK := requirements/bench.txt
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=1
-BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+BENCH_STAMP := $(VENV)/.bench-installed-$(shell cksum $(BENCH_LOCK) | cut -d' ' -f1)
 # The browser tests drive Debian's Chromium: Playwright cannot download its own browsers here.
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The Redis tests start their own throwaway server (tests/redis_server.py).
 REDIS_SERVER ?= /usr/bin/redis-server
 
-.PHONY: install translations run test test-postgres test-postgres-redis smoke smoke-two-servers bench migrate fixtures clean
+.PHONY: install lock translations run test lint test-postgres test-postgres-redis smoke smoke-two-servers bench migrate fixtures clean
 
-$(STAMP): pyproject.toml
+# The project itself goes in without dependencies (an editable install cannot be hash-checked);
+# pip check then fails if pyproject.toml asks for something the lock does not have.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,postgres,production]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip check
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -32,10 +39,25 @@ $(REDIS_SERVER):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends redis-server
 
-$(BENCH_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
+$(BENCH_STAMP): $(STAMP) $(BENCH_LOCK)
+	$(PY) -m pip install --quiet --require-hashes -r $(BENCH_LOCK)
 	@rm -f $(VENV)/.bench-installed-*
 	@touch $@
+
+# Writes the lock files from the ranges in pyproject.toml, with uv (in a venv of its own). Pins that
+# still fit are kept; `make lock LOCK_FLAGS=--upgrade` takes the newest versions. Production and
+# bench take the test lock's versions as constraints, so they install what CI tested.
+UV := $(VENV)/uv/bin/uv
+LOCK_COMPILE = $(UV) pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 --custom-compile-command "make lock" $(LOCK_FLAGS)
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/uv
+	$(VENV)/uv/bin/pip install --quiet 'uv>=0.13,<0.14'
+
+lock: $(UV)
+	$(LOCK_COMPILE) --extra dev --extra postgres --extra production -o $(LOCK)
+	$(LOCK_COMPILE) --extra production -c $(LOCK) -o requirements/production.txt
+	$(LOCK_COMPILE) --extra dev --extra postgres --extra production --extra bench -c $(LOCK) -o $(BENCH_LOCK)
 
 # The .po files are committed; their .mo files are made here (with polib, no GNU gettext needed).
 translations: install
@@ -56,6 +78,11 @@ run: fixtures
 
 test: translations $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# Security lint: any finding of medium or high severity fails. A false positive gets
+# "# nosec BXXX # why" on its line.
+lint: install
+	$(VENV)/bin/bandit -q -r wizard pestgesprek -ll
 
 # Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
 bench: $(BENCH_STAMP) translations $(CHROMIUM)

@@ -10,6 +10,7 @@ from django.template import Context, Template
 from wizard import forms
 from wizard.templatetags.gds_fields import gds_field
 
+from . import field_markup
 from .conftest import incident_rows
 
 
@@ -19,6 +20,26 @@ class SampleForm(forms.StepForm):
     day = forms.DateField("Dag")
     way = forms.ChoiceField("Hoe?", [("mail", "Per <mail>"), ("bellen", "Bellen")])
     questions = forms.MultipleChoiceField("Vragen", [("a", "Vraag A"), ("b", "Vraag B"), ("c", "Vraag C")])
+
+
+MARKUP = "<script>&\"'"
+
+
+class EveryWidget(forms.StepForm):
+    """Every kind of widget our forms use, with characters that mean something in HTML in every text."""
+
+    text = forms.TextField(f"Tekst {MARKUP}", long=False, help_text=f"Hint {MARKUP}")
+    story = forms.TextField(f"Verhaal {MARKUP}", help_text=f"Hint {MARKUP}")
+    day = forms.DateField(f"Dag {MARKUP}", help_text=f"Hint {MARKUP}")
+    at = forms.TimeField(f"Tijd {MARKUP}", help_text=f"Hint {MARKUP}")
+    # As on the staff's password page, but showing its value, to see it escaped too.
+    secret = django_forms.CharField(
+        label=f"Wachtwoord {MARKUP}", help_text=f"Hint {MARKUP}", widget=django_forms.PasswordInput(render_value=True)
+    )
+    way = forms.ChoiceField(f"Hoe {MARKUP}", [(MARKUP, f"Keuze {MARKUP}"), ("b", "B")], help_text=f"Hint {MARKUP}")
+    ticks = forms.MultipleChoiceField(
+        f"Vragen {MARKUP}", [(MARKUP, f"Vraag {MARKUP}"), ("b", "B"), ("c", "C")], help_text=f"Hint {MARKUP}"
+    )
 
 
 def drawn(form, name):
@@ -148,3 +169,24 @@ def test_incident_rows_get_ids_with_their_prefix():
 
 def render_crispy(form):
     return Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form})).strip()
+
+
+def every_widget_filled_in():
+    form = EveryWidget({**{name: MARKUP for name in EveryWidget.base_fields}, "ticks": [MARKUP, "c"]})
+    form.is_valid()
+    for name in form.fields:
+        form.add_error(name, f"Fout {MARKUP}")
+        form.add_error(name, "Tweede fout")
+    return form
+
+
+@pytest.mark.parametrize(
+    "make_form, expected",
+    [(every_widget_filled_in, field_markup.FILLED_IN), (lambda: EveryWidget(prefix="rij-1"), field_markup.EMPTY_IN_A_ROW)],
+    ids=["filled in with errors", "empty in a row"],
+)
+def test_every_kind_of_widget_is_drawn_byte_for_byte_with_every_text_escaped(make_form, expected):
+    form = make_form()
+    html = {name: drawn(form, name) for name in form.fields}
+    assert html == expected
+    assert "<script>" not in "".join(html.values())

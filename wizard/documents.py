@@ -33,8 +33,8 @@ from .plan import build_agreements, build_plan
 CACHE_SECONDS = 10 * 60
 # The footer's page numbers, filled in by print.css on every page.
 PAGE_NUMBERS = {
-    "page_number": mark_safe('<span class="page-number"></span>'),  # nosec B308 B703: fixed markup, no input
-    "page_count": mark_safe('<span class="page-count"></span>'),  # nosec B308 B703: fixed markup, no input
+    "page_number": mark_safe('<span class="page-number"></span>'),  # nosec B308 # fixed markup, no input
+    "page_count": mark_safe('<span class="page-count"></span>'),  # nosec B308 # fixed markup, no input
 }
 
 

@@ -11,12 +11,13 @@ It reads only the field, not crispy's context: the pack's switches for labels an
 (form_show_labels, form_show_errors), label and legend sizes, inline hints, wrapper
 classes and the character count are not supported. No form here uses them.
 
-Every value goes through ``_escape``; only the markup written here is trusted.
+All HTML is made by ``format_html`` and ``format_html_join``, which escape every value
+they are given; nothing is marked safe by hand, so no value can be left unescaped. Values
+go in raw, never escaped beforehand, so none is escaped twice. Each piece of markup is one
+call where it can be: every call escapes its values again, and the tag exists for speed.
 """
-import html
-
 from django import forms, template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -32,37 +33,42 @@ INPUT_CLASSES = {
 ERROR_CLASSES = {forms.TextInput: "govuk-input--error", forms.PasswordInput: "govuk-input--error", forms.Textarea: "govuk-input--error"}
 CHOICE_CLASSES = {forms.RadioSelect: "govuk-radios", forms.CheckboxSelectMultiple: "govuk-checkboxes"}
 
-
-def _escape(value):
-    """What Django's ``conditional_escape`` does, without its lazy-string wrapper on every call."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
+INPUT_GROUP = '<div id="div_{}" class="{}"><label for="{}" class="govuk-label">{}</label>{}{}{}</div>'
+CHOICE_GROUP = (
+    '<div id="div_{}" class="{}"><fieldset class="govuk-fieldset"{}><legend class="govuk-fieldset__legend">{}</legend>'
+    '{}{}<div class="{}">{}</div></fieldset></div>'
+)
+HINT = '<div id="{}" class="govuk-hint">{}</div>'
+ERROR = '<p id="{}" class="govuk-error-message"><span class="govuk-visually-hidden">{}</span> {}</p>'
+CHOICE = (
+    '<div class="{kind}__item"><input type="{type}" name="{name}" class="{kind}__input" id="{id}" value="{value}"{checked}>'
+    '<label class="govuk-label {kind}__label" for="{id}">{label}</label></div>'
+)
+CHECKED = format_html(' checked="{}"', "checked")
 
 
 @register.simple_tag
 def gds_field(field):
     widget_class = type(field.field.widget)
-    auto_id = _escape(field.auto_id)
+    auto_id = field.auto_id
     errors = field.errors
     hint_id = f"{auto_id}_hint" if field.help_text else ""
     error_ids = [f"{auto_id}_{number}_error" for number in range(1, len(errors) + 1)]
     described_by = " ".join([hint_id, *error_ids]).strip()
-    parts = [f'<div id="{hint_id}" class="govuk-hint">{_escape(field.help_text)}</div>'] if hint_id else []
-    error_word = _escape(gettext("Fout:"))
-    parts += [
-        f'<p id="{error_id}" class="govuk-error-message"><span class="govuk-visually-hidden">{error_word}</span> {_escape(error)}</p>'
-        for error_id, error in zip(error_ids, errors)
-    ]
-    if widget_class in CHOICE_CLASSES:
-        body = _choices(field, widget_class, described_by, "".join(parts))
-    elif widget_class in INPUT_CLASSES:
-        label = f'<label for="{_escape(field.id_for_label)}" class="govuk-label">{_escape(field.label)}</label>'
-        body = label + "".join(parts) + _widget(field, widget_class, described_by)
-    else:
-        raise TypeError(f"gds_field cannot draw a {widget_class.__name__}; add it to wizard/templatetags/gds_fields.py")
+    hint = format_html(HINT, hint_id, field.help_text) if hint_id else ""
+    messages = ""
+    if errors:
+        error_word = gettext("Fout:")
+        messages = format_html_join("", ERROR, ((error_id, error_word, error) for error_id, error in zip(error_ids, errors)))
     group_class = "govuk-form-group govuk-form-group--error" if errors else "govuk-form-group"
-    return mark_safe(f'<div id="div_{auto_id}" class="{group_class}">{body}</div>')
+    if widget_class in CHOICE_CLASSES:
+        kind = CHOICE_CLASSES[widget_class]
+        described = _attrs({"aria-describedby": described_by}) if described_by else ""
+        return format_html(CHOICE_GROUP, auto_id, group_class, described, field.label, hint, messages, kind, _choices(field, kind))
+    if widget_class in INPUT_CLASSES:
+        widget = _widget(field, widget_class, described_by)
+        return format_html(INPUT_GROUP, auto_id, group_class, field.id_for_label, field.label, hint, messages, widget)
+    raise TypeError(f"gds_field cannot draw a {widget_class.__name__}; add it to wizard/templatetags/gds_fields.py")
 
 
 def _widget(field, widget_class, described_by):
@@ -75,40 +81,44 @@ def _widget(field, widget_class, described_by):
     attrs = field.build_widget_attrs({**attrs, "class": css_class})
     attrs.setdefault("id", field.auto_id)
     widget = field.field.widget.get_context(field.html_name, field.value(), attrs)["widget"]
-    name, value = _escape(widget["name"]), widget["value"]
+    value = widget["value"]
     if widget_class is forms.Textarea:
         # The newline after the tag keeps a value that starts with one: browsers drop the first.
-        return f'<textarea name="{name}"{_attrs(widget["attrs"])}>\n{_escape(value or "")}</textarea>'
-    value = f' value="{_escape(value)}"' if value not in (None, "") else ""
-    return f'<input type="{_escape(widget["type"])}" name="{name}"{value}{_attrs(widget["attrs"])}>'
+        return format_html('<textarea name="{}"{}>\n{}</textarea>', widget["name"], _attrs(widget["attrs"]), value or "")
+    # As Django's input.html: no value attribute for None; here not for an empty value either.
+    shown = {"value": str(value)} if value not in (None, "") else {}
+    return format_html('<input type="{}" name="{}"{}>', widget["type"], widget["name"], _attrs({**shown, **widget["attrs"]}))
 
 
 def _attrs(attrs):
-    """HTML attributes as Django's widgets/attrs.html writes them: True alone, False and None left out."""
-    return "".join(
-        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False and value is not None
-    )
+    """HTML attributes as Django's widgets/attrs.html writes them: True alone, False and None left out.
+
+    One format_html call for them all: the format string is built from our own markup
+    only, and every name and value goes in as an argument.
+    """
+    shown = [(name, value) for name, value in attrs.items() if value is not False and value is not None]
+    markup = "".join(" {}" if value is True else ' {}="{}"' for _name, value in shown)
+    return format_html(markup, *(part for name, value in shown for part in ((name,) if value is True else (name, value))))
 
 
-def _choices(field, widget_class, described_by, hint_and_errors):
-    """Radio buttons or tick boxes in a fieldset, the question as its legend."""
-    kind = CHOICE_CLASSES[widget_class]
-    input_type = field.field.widget.input_type
-    name = _escape(field.html_name)
+def _choices(field, kind):
+    """Radio buttons or tick boxes, each with its label."""
+    name = field.html_name
     # Django's own rule for what is chosen: nothing for None, a single value as a list of one.
     chosen = set(field.field.widget.format_value(field.value()))
-    items = []
-    for number, (choice, label) in enumerate(field.field.choices, start=1):
-        checked = ' checked="checked"' if str(choice) in chosen else ""
-        item_id = f"id_{name}_{number}"
-        items.append(
-            f'<div class="{kind}__item"><input type="{input_type}" name="{name}" class="{kind}__input" id="{item_id}" '
-            f'value="{_escape(choice)}"{checked}><label class="govuk-label {kind}__label" for="{item_id}">{_escape(label)}</label></div>'
-        )
-    described = f' aria-describedby="{described_by}"' if described_by else ""
-    return (
-        f'<fieldset class="govuk-fieldset"{described}><legend class="govuk-fieldset__legend">{_escape(field.label)}</legend>'
-        f'{hint_and_errors}<div class="{kind}">{"".join(items)}</div></fieldset>'
+    return format_html_join(
+        "",
+        CHOICE,
+        (
+            {
+                "kind": kind,
+                "type": field.field.widget.input_type,
+                "name": name,
+                "id": f"id_{name}_{number}",
+                "value": choice,
+                "checked": CHECKED if str(choice) in chosen else "",
+                "label": label,
+            }
+            for number, (choice, label) in enumerate(field.field.choices, start=1)
+        ),
     )
