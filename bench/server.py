@@ -25,20 +25,24 @@ class Server:
         self.url = URL
         self.process = process
 
-    def cpu_seconds(self):
-        """CPU time the gunicorn workers have used so far: a measure other work on the machine cannot inflate much."""
+    def workers(self):
         import psutil  # comes with locust
 
-        workers = psutil.Process(self.process.pid).children(recursive=True)
-        return sum(sum(worker.cpu_times()[:2]) for worker in workers)
+        return psutil.Process(self.process.pid).children(recursive=True)
+
+    def cpu_seconds(self):
+        """CPU time the gunicorn workers have used so far: a measure other work on the machine cannot inflate much."""
+        return sum(sum(worker.cpu_times()[:2]) for worker in self.workers())
 
 
 @contextlib.contextmanager
-def gunicorn():
+def gunicorn(env=None, workers=None):
+    """gunicorn as production runs it; ``env`` adds or overrides settings (REDIS_URL, limits), ``workers`` its workers."""
     command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"]
-    if WORKERS:
-        command += ["--workers", WORKERS]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENVIRONMENT, **SERVER_ENVIRONMENT})
+    workers = workers or WORKERS
+    if workers:
+        command += ["--workers", str(workers)]
+    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENVIRONMENT, **SERVER_ENVIRONMENT, **(env or {})})
     try:
         for _ in range(100):
             try:
