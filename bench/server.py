@@ -36,13 +36,19 @@ class Server:
 
 
 @contextlib.contextmanager
-def gunicorn(env=None, workers=None):
-    """gunicorn as production runs it; ``env`` adds or overrides settings (REDIS_URL, limits), ``workers`` its workers."""
+def gunicorn(env=None, workers=None, log=None):
+    """gunicorn as production runs it; ``env`` adds or overrides settings (REDIS_URL, limits), ``workers`` its workers.
+
+    ``log``: a file for gunicorn's output (a run that makes many 503s would fill the terminal).
+    """
     command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"]
     workers = workers or WORKERS
     if workers:
         command += ["--workers", str(workers)]
-    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **ENVIRONMENT, **SERVER_ENVIRONMENT, **(env or {})})
+    output = open(log, "ab") if log else None  # noqa: SIM115 (closed with the server)
+    server = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **ENVIRONMENT, **SERVER_ENVIRONMENT, **(env or {})}, stdout=output, stderr=output
+    )
     try:
         for _ in range(100):
             try:
@@ -56,3 +62,5 @@ def gunicorn(env=None, workers=None):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if output:
+            output.close()
