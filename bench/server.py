@@ -15,12 +15,11 @@ URL = f"http://127.0.0.1:{PORT}"
 WORKERS = os.environ.get("BENCH_WORKERS")
 WORKER_COUNT = int(WORKERS) if WORKERS else os.cpu_count() + 1  # as gunicorn.conf.py
 # Capacity, not abuse protection, is measured here: all load comes from one address (so the
-# limits per IP address are raised: PDFs, and new drafts, 120 an hour in production, which one
-# load run passes in seconds), and workers must not be recycled mid-run or their CPU time
-# would be lost from the count. The limit per session stays as in production.
+# limits per IP address are raised: PDFs here, new drafts in bench/environment.py), and workers
+# must not be recycled mid-run or their CPU time would be lost from the count. The limit per
+# session stays as in production.
 SERVER_ENVIRONMENT = {
     "PDF_RATE_LIMIT_PER_IP": "1000000",
-    "DRAFT_CREATE_LIMIT_PER_IP": "1000000",
     "TRUSTED_PROXY_COUNT": "0",
     "GUNICORN_MAX_REQUESTS": "0",
 }
