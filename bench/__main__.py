@@ -44,6 +44,12 @@ def requests_per_walk():
     return 2 * len(FULL_ANSWERS) + 4
 
 
+def _errors(run):
+    """What the errors of a load run were, e.g. " (pdf: LocustBadStatusCode(code=503) 12)"."""
+    kinds = "; ".join(f"{kind} {count}" for kind, count in run.get("errors", {}).items())
+    return f" ({kinds})" if kinds else ""
+
+
 def report(pdf, steps, load, steps_only, weight, load_before, more):
     """docs/benchmarks.md: the goals table (the first measurements, then the ones in MORE), then their details.
 
@@ -79,7 +85,7 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         f"| load with PDFs: step requests/s ({USERS} users, {SECONDS} s; locust itself used {load['locust_cores']:.1f} cores) | "
         f"{load['steps']['per_second']:.0f}/s, p95 {load['steps']['p95_ms']:.0f} ms | see *Two runs* below | |",
         f"| load with PDFs: PDFs/s (each a new draft) | {load['pdf']['per_second']:.1f}/s, p95 {load['pdf']['p95_ms']:.0f} ms | at least 7/s | {verdict(load['pdf']['per_second'] >= GOALS['pdf_rps'])} |",
-        f"| load with PDFs: errors | {load['all']['failures']} of {load['all']['requests']} requests | 0 | {verdict(load['all']['failures'] == 0)} |",
+        f"| load with PDFs: errors | {load['all']['failures']} of {load['all']['requests']} requests{_errors(load)} | 0 | {verdict(load['all']['failures'] == 0)} |",
         f"| load without PDFs: step requests/s (locust used {steps_only['locust_cores']:.1f} cores) | {steps_only['steps']['per_second']:.0f}/s, p95 {steps_only['steps']['p95_ms']:.0f} ms, "
         f"{steps_only['all']['failures']} errors | at least 300/s, 0 errors | "
         f"{verdict(steps_only['steps']['per_second'] >= GOALS['step_rps'] and steps_only['all']['failures'] == 0)} |",
@@ -96,6 +102,9 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         "that render PDFs are not free for steps, and its step requests per second follow from its PDFs per "
         "second. The goal of 300 step requests per second is read from the run without PDFs (the same walk "
         "without the download); the goal of 7 PDFs per second from the run with them.",
+        "- **Errors.** A 503 for a PDF is the render cap at work (settings.PDF_CONCURRENT_RENDERS, cores − 1 on one "
+        "machine): a PDF request that finds every slot taken for PDF_SLOT_WAIT_SECONDS gets a Dutch page with "
+        "Retry-After, and its walk goes on. Locust counts it as an error; a parent would try again in a few seconds.",
         "- **A floor and a ceiling.** Locust shares the two cores with gunicorn, and so does whatever else runs "
         "on the machine (see the load average above), so the requests per second are a floor. The gunicorn CPU "
         "time per request is what other work inflates least; it gives the ceiling on two idle cores.",

@@ -46,7 +46,13 @@ def measure_load(user_class="Parent", env=None, seconds=SECONDS, name=""):
         }
 
     every = stats("Aggregated")
+    # What the failures were: since the render cap, a PDF that finds every slot taken is a 503 with Retry-After.
+    errors = {}
+    with open(f"{prefix}_failures.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            errors[f"{row['Name']}: {row['Error']}"] = errors.get(f"{row['Name']}: {row['Error']}", 0) + int(row["Occurrences"])
     return {
+        "errors": errors,
         "cpu_ms_per_request": cpu * 1000 / max(every["requests"], 1),
         # Locust runs on the same two cores: what it takes, the server cannot have.
         "locust_cores": locust_cpu / seconds,
