@@ -153,6 +153,39 @@ def details(result):
     return lines
 
 
+def measure_postgres():
+    """Run this module under scripts/with_postgres.sh (from `make bench`) and return its result."""
+    import subprocess
+    import tempfile
+
+    from bench.environment import ROOT
+
+    with tempfile.NamedTemporaryFile(suffix=".json") as output:
+        finished = subprocess.run(
+            [str(ROOT / "scripts" / "with_postgres.sh"), sys.executable, "-m", "bench.postgres_size", output.name],
+            cwd=ROOT, capture_output=True, text=True, check=False,
+        )
+        if finished.returncode:
+            reason = (finished.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"scripts/with_postgres.sh failed ({finished.returncode}): {reason}")
+        with open(output.name) as handle:
+            return json.load(handle)
+
+
+def rows(result, verdict):
+    usual, after = result["kinds"]["usual"], result["kinds"]["after"]
+    post = result["statements"]["later steps POST (save)"]["max"]
+    get = result["statements"]["later steps GET"]["max"]
+    return [
+        f"| bytes per usual draft in PostgreSQL: answers as stored; row with indexes; session | {usual['answers']['stored']:.0f} B; "
+        f"{usual['fresh']['wizard_draft']['per_row']:.0f} B; {usual['fresh']['django_session']['per_row']:.0f} B | | |",
+        f"| one million drafts with their sessions (usual / after phase; just made, and after one more save of each) | "
+        f"{usual['million_bytes_fresh'] / 1e9:.1f} / {after['million_bytes_fresh'] / 1e9:.1f} GB; "
+        f"{usual['million_bytes_saved_again'] / 1e9:.1f} / {after['million_bytes_saved_again'] / 1e9:.1f} GB | | |",
+        f"| SQL statements per step GET / POST on PostgreSQL (most seen) | {get} / {post} | at most 4 | {verdict(max(get, post) <= 4)} |",
+    ]
+
+
 def main():
     result = measure()
     if len(sys.argv) > 1:

@@ -107,6 +107,16 @@ def command_cost(url, client):
     }
 
 
+def rows(result, verdict):
+    kinds = result["kinds"]
+    per = [kinds[kind]["per_request"] for kind in ("later steps GET", "later steps POST (save)", "PDF, rendered", "PDF, from the cache")]
+    return [
+        "| Redis commands per request: step GET / step POST / PDF rendered / PDF from the cache | "
+        + " / ".join(f"{value:.0f}" for value in per)
+        + f"; {kinds['first step POST (save)']['per_request']:.0f} for the save that starts a draft | | |"
+    ]
+
+
 def details(result):
     lines = [
         "Redis commands per request (INFO commandstats around each request of one walk; gunicorn with REDIS_URL):",
