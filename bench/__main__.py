@@ -105,6 +105,10 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         "- **Errors.** A 503 for a PDF is the render cap at work (settings.PDF_CONCURRENT_RENDERS, cores − 1 on one "
         "machine): a PDF request that finds every slot taken for PDF_SLOT_WAIT_SECONDS gets a Dutch page with "
         "Retry-After, and its walk goes on. Locust counts it as an error; a parent would try again in a few seconds.",
+        "- **PDF again.** A PDF from the cache still goes through the view's checks before the cache is asked: the "
+        "session and the draft, the two rate-limit counts, and the text budget (`Answers.over_budget` cleans every "
+        "step's answers), which a profile puts at about half of that time. Checking the budget after a cache miss "
+        "only would bring it back over 20×.",
         "- **A floor and a ceiling.** Locust shares the two cores with gunicorn, and so does whatever else runs "
         "on the machine (see the load average above), so the requests per second are a floor. The gunicorn CPU "
         "time per request is what other work inflates least; it gives the ceiling on two idle cores.",

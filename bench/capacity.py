@@ -124,9 +124,9 @@ def capacity_report(pdf, steps, load, steps_only, more, machine):
         "",
         "## Assumptions",
         "",
-        f"- **Pupils**: about {_n(PUPILS)} in Dutch primary and secondary schools (roughly 1.45 million and 0.95 million; "
-        "1.6 million was suggested to us, which would make every figure below a third smaller). One preparation per pupil "
-        "whose parent uses the tool.",
+        f"- **Pupils**: about {_n(PUPILS)} in Dutch primary and secondary schools (roughly 1.45 million and 0.95 million, "
+        "rounded from memory of DUO's counts: check them before quoting; 1.6 million was suggested to us, which would "
+        "make every figure below a third smaller). One preparation per pupil whose parent uses the tool.",
         "- **Two scenarios** (expected, busy): the share of pupils whose parent uses Pestgesprek in the weeks of report "
         "evenings; the share of those who prepare on the peak evening (the Sunday or Monday before most schools' "
         "10-minutengesprekken); the peak minute's share of that evening's requests (19:00–23:00 has 240 minutes, "
@@ -213,9 +213,9 @@ def _reading(runs, m, busy):
         f"{busy['render_slots_busy']:.1f} renders at once against {busy['render_slots']} slots, so bursts find slots "
         "free, but a server whose slot is taken answers 503 even when another has one free.",
         f"- **PostgreSQL** sees {busy['statements']:,.0f} statements a second at the busy peak, {busy['writes']:,.0f} of them "
-        "single-row UPDATEs by primary key. That is well within what one PostgreSQL server on ordinary hardware does "
-        "(several thousand such statements a second; not measured here), but it is the shared part that does not scale "
-        "out by adding app servers. Each save writes a new version of the draft row and, because `expires_at` is "
+        "single-row UPDATEs by primary key: PostgreSQL's cheapest kind of work, but what the database server will take "
+        "is not measured here (run pgbench with a script of these statements on the server meant for it). It is the "
+        "shared part that does not scale out by adding app servers. Each save writes a new version of the draft row and, because `expires_at` is "
         "indexed and changes with every save, new entries in every index of wizard_draft (no HOT update): write "
         "volume and autovacuum matter before raw statement count does.",
         f"- **Connections**: {busy['connections']} at the busy peak, under PostgreSQL's default of {PG_MAX_CONNECTIONS}. "

@@ -147,6 +147,14 @@ def details(result):
             f"{saved['wizard_draft']['per_row']:.0f} B | {fresh['django_session']['per_row']:.0f} B | "
             f"{row['million_bytes_fresh'] / 1e9:.2f} GB | {row['million_bytes_saved_again'] / 1e9:.2f} GB |"
         )
+    largest = result["kinds"]["largest"]["answers"]
+    lines += [
+        "",
+        f"The largest valid draft's text repeats one word, so PostgreSQL's compression shrinks it "
+        f"{largest['as_text'] / largest['stored']:.0f}-fold; text that parents type compresses far less, so a real draft "
+        f"of that length takes nearer its JSON size ({largest['as_text'] / 1024:.0f} KB) than the figures above. Drafts "
+        "that large are rare; the usual and after-phase rows are the ones to plan with.",
+    ]
     lines += ["", "SQL statements per request on PostgreSQL (Django's count):", "", "| request | requests | mean | most |", "|---|---|---|---|"]
     for kind, row in result["statements"].items():
         lines.append(f"| {kind} | {row['requests']} | {row['mean']:.1f} | {row['max']} |")
