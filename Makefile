@@ -16,7 +16,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The Redis tests start their own throwaway server (tests/redis_server.py).
 REDIS_SERVER ?= /usr/bin/redis-server
 
-.PHONY: install lock translations run test lint test-postgres test-postgres-redis smoke smoke-two-servers bench migrate fixtures clean
+.PHONY: install lock translations run test lint test-postgres test-postgres-redis smoke smoke-two-servers bench bench-postgres migrate fixtures clean
 
 # The project itself goes in without dependencies (an editable install cannot be hash-checked);
 # pip check then fails if pyproject.toml asks for something the lock does not have.
@@ -84,9 +84,14 @@ test: translations $(CHROMIUM) $(REDIS_SERVER)
 lint: install
 	$(VENV)/bin/bandit -q -r wizard pestgesprek -ll
 
-# Benchmarks, not tests: they write docs/benchmarks.md and assert nothing.
-bench: $(BENCH_STAMP) translations $(CHROMIUM)
+# Benchmarks, not tests: they write docs/benchmarks.md and docs/capacity.md and assert nothing.
+# They start their own throwaway redis-server and PostgreSQL 15 (scripts/with_postgres.sh).
+bench: $(BENCH_STAMP) translations $(CHROMIUM) $(REDIS_SERVER)
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench
+
+# Only the bytes per draft and SQL statements per request in a throwaway PostgreSQL (make bench runs it too).
+bench-postgres: $(BENCH_STAMP) translations
+	scripts/with_postgres.sh $(PY) -m bench.postgres_size
 
 # The same suite against a throwaway PostgreSQL 15 that the script starts and removes.
 test-postgres: translations $(CHROMIUM) $(REDIS_SERVER)

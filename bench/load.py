@@ -15,14 +15,15 @@ def _children_cpu():
     return times.children_user + times.children_system
 
 
-def measure_load(user_class="Parent"):
-    prefix = WORK_DIR / f"locust-{user_class}"
-    with gunicorn() as server:
+def measure_load(user_class="Parent", env=None, seconds=SECONDS, name=""):
+    """Locust against a fresh gunicorn; ``env`` adds settings for the server (REDIS_URL, say)."""
+    prefix = WORK_DIR / f"locust-{user_class}{name}"
+    with gunicorn(env) as server:
         before, locust_before = server.cpu_seconds(), _children_cpu()
         subprocess.run(
             [
                 str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), user_class, "--headless",
-                "--users", str(USERS), "--spawn-rate", str(USERS), "--run-time", f"{SECONDS}s",
+                "--users", str(USERS), "--spawn-rate", str(USERS), "--run-time", f"{seconds}s",
                 "--host", server.url, "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
             ],
             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
@@ -45,13 +46,20 @@ def measure_load(user_class="Parent"):
         }
 
     every = stats("Aggregated")
+    # What the failures were: since the render cap, a PDF that finds every slot taken is a 503 with Retry-After.
+    errors = {}
+    with open(f"{prefix}_failures.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            errors[f"{row['Name']}: {row['Error']}"] = errors.get(f"{row['Name']}: {row['Error']}", 0) + int(row["Occurrences"])
     return {
+        "errors": errors,
         "cpu_ms_per_request": cpu * 1000 / max(every["requests"], 1),
         # Locust runs on the same two cores: what it takes, the server cannot have.
-        "locust_cores": locust_cpu / SECONDS,
+        "locust_cores": locust_cpu / seconds,
         "steps": stats("stap GET", "stap POST"),
         "pdf": stats("pdf"),
         "all": every,
         "users": USERS,
-        "seconds": SECONDS,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
     }
