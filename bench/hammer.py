@@ -6,9 +6,10 @@ request misses the PDF cache and renders. Meanwhile a page (/privacy/) is asked 
 PAGE_EVERY seconds, each on its own thread, so a slow answer does not delay the next
 question (the page's latency is measured as a visitor would see it). The PDF limit per
 IP address is raised as for the load test (bench/server.py); the limit per session is
-the production one. Three runs: the production render cap (PDF_CONCURRENT_RENDERS, cores − 1,
-a request waits up to PDF_SLOT_WAIT_SECONDS for a slot), a slot for every worker (no cap),
-and the cap without the wait for a slot.
+the production one. Four runs: the production render cap (PDF_CONCURRENT_RENDERS, cores − 1;
+at most PDF_SLOT_WAITERS requests wait up to PDF_SLOT_WAIT_SECONDS for a slot, the others get a
+503 at once), a slot for every worker (no cap), the cap where every request may wait for a slot
+(as before PDF_SLOT_WAITERS), and the cap without any wait.
 """
 import collections
 import os
@@ -90,6 +91,7 @@ def run(sessions, name, env):
         "name": name,
         "concurrent_renders": int(env["PDF_CONCURRENT_RENDERS"]),
         "slot_wait": float(env["PDF_SLOT_WAIT_SECONDS"]),
+        "waiters": int(env["PDF_SLOT_WAITERS"]),
         "quiet": _latency(quiet),
         "pages": _latency(page_latencies),
         "pdf": dict(sorted(counts.items())),
@@ -117,10 +119,12 @@ def measure_hammer():
     answers = largest_answers()
     sessions = [session_with(answers) for _ in range(CLIENTS)]
     cap, wait = str(settings.PDF_CONCURRENT_RENDERS), str(settings.PDF_SLOT_WAIT_SECONDS)
+    waiters, everyone = str(settings.PDF_SLOT_WAITERS), str(CLIENTS)
     runs = [
-        run(sessions, "with the render cap (production)", {"PDF_CONCURRENT_RENDERS": cap, "PDF_SLOT_WAIT_SECONDS": wait}),
-        run(sessions, "without a cap (a slot per worker)", {"PDF_CONCURRENT_RENDERS": str(WORKER_COUNT), "PDF_SLOT_WAIT_SECONDS": wait}),
-        run(sessions, "with the cap, no wait for a slot", {"PDF_CONCURRENT_RENDERS": cap, "PDF_SLOT_WAIT_SECONDS": "0"}),
+        run(sessions, "with the render cap (production)", {"PDF_CONCURRENT_RENDERS": cap, "PDF_SLOT_WAIT_SECONDS": wait, "PDF_SLOT_WAITERS": waiters}),
+        run(sessions, "without a cap (a slot per worker)", {"PDF_CONCURRENT_RENDERS": str(WORKER_COUNT), "PDF_SLOT_WAIT_SECONDS": wait, "PDF_SLOT_WAITERS": waiters}),
+        run(sessions, "with the cap, every request may wait", {"PDF_CONCURRENT_RENDERS": cap, "PDF_SLOT_WAIT_SECONDS": wait, "PDF_SLOT_WAITERS": everyone}),
+        run(sessions, "with the cap, no wait for a slot", {"PDF_CONCURRENT_RENDERS": cap, "PDF_SLOT_WAIT_SECONDS": "0", "PDF_SLOT_WAITERS": waiters}),
     ]
     return {"runs": runs, "workers": WORKER_COUNT, "clients": CLIENTS, "seconds": SECONDS}
 
@@ -135,7 +139,7 @@ def rows(result, verdict):
         pages = run["pages"]
         lines.append(
             f"| page under PDF hammering, {run['name']} ({run['concurrent_renders']} render slot(s), slot wait "
-            f"{run['slot_wait']:g} s, {result['workers']} workers, "
+            f"{run['slot_wait']:g} s for at most {run['waiters']}, {result['workers']} workers, "
             f"{result['clients']} PDF clients): p50 / p95 / max | {pages['p50'] * 1000:.0f} / {pages['p95'] * 1000:.0f} / "
             f"{pages['max'] * 1000:.0f} ms; {pages['under_goal']:.0%} under 1 s | under 1 s | {verdict(pages['max'] < GOAL_SECONDS)} |"
         )
@@ -149,15 +153,15 @@ def details(result):
         f"`{PAGE}` asked every {PAGE_EVERY * 1000:.0f} ms on its own thread. Page latency is on the clock, from the "
         "client's side (it includes waiting for a free worker).",
         "",
-        "| | render slots | slot wait | page p50 | page p95 | page max | pages under 1 s | quiet server p50 (before) | "
+        "| | render slots | slot wait | may wait | page p50 | page p95 | page max | pages under 1 s | quiet server p50 (before) | "
         "PDF answers | PDF 200 p50 | workers' CPU | load average at start |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in result["runs"]:
         pages = run["pages"]
         rendered = f"{run['pdf_200_p50']:.1f} s" if run["pdf_200_p50"] is not None else "none"
         lines.append(
-            f"| {run['name']} | {run['concurrent_renders']} | {run['slot_wait']:g} s | {pages['p50'] * 1000:.0f} ms | {pages['p95'] * 1000:.0f} ms | "
+            f"| {run['name']} | {run['concurrent_renders']} | {run['slot_wait']:g} s | {run['waiters']} | {pages['p50'] * 1000:.0f} ms | {pages['p95'] * 1000:.0f} ms | "
             f"{pages['max'] * 1000:.0f} ms | {pages['under_goal']:.0%} of {pages['count']} | {run['quiet']['p50'] * 1000:.0f} ms | "
             f"{run['pdf_requests']} ({_pdf_counts(run)}) | {rendered} | {run['cores_used']:.2f} cores over {run['elapsed']:.0f} s | "
             f"{run['load_before']:.2f} |"

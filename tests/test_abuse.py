@@ -177,6 +177,42 @@ def test_at_most_one_render_at_a_time_per_machine(filled_client, settings, tmp_p
     assert filled_client.get(PDF).status_code == 200
 
 
+def test_when_one_request_already_waits_for_a_slot_the_next_gets_the_503_at_once(filled_client, settings, tmp_path, monkeypatch):
+    import fcntl
+
+    from wizard import documents
+
+    settings.PDF_RENDER_SLOTS_DIR, settings.PDF_CONCURRENT_RENDERS, settings.PDF_SLOT_WAITERS = str(tmp_path), 1, 1
+    settings.PDF_SLOT_WAIT_SECONDS = 60
+    naps = []
+    monkeypatch.setattr(documents.time, "sleep", naps.append)
+    with open(tmp_path / "slot-0.lock", "a") as slot, open(tmp_path / "wait-0.lock", "a") as waiting:
+        fcntl.flock(slot, fcntl.LOCK_EX)  # another worker renders
+        fcntl.flock(waiting, fcntl.LOCK_EX)  # and one more waits for its turn
+        busy = filled_client.get(PDF)
+    assert busy.status_code == 503 and busy["Retry-After"] == "5"
+    assert naps == []  # it did not wait: a worker that waits is one the pages cannot use
+
+
+def test_a_request_that_waits_gets_the_slot_when_the_render_before_it_ends(filled_client, settings, tmp_path, monkeypatch):
+    import fcntl
+
+    from wizard import documents
+
+    settings.PDF_RENDER_SLOTS_DIR, settings.PDF_CONCURRENT_RENDERS, settings.PDF_SLOT_WAITERS = str(tmp_path), 1, 1
+    settings.PDF_SLOT_WAIT_SECONDS = 60
+    slot = open(tmp_path / "slot-0.lock", "a")
+    fcntl.flock(slot, fcntl.LOCK_EX)  # another worker renders
+
+    def the_other_render_ends(seconds):
+        slot.close()
+
+    monkeypatch.setattr(documents.time, "sleep", the_other_render_ends)
+    response = filled_client.get(PDF)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert slot.closed
+
+
 def test_one_draft_gets_one_render_and_one_waiter_at_a_time(filled_client):
     from django.core.cache import caches
 

@@ -182,29 +182,48 @@ def _one_render_per_draft(cache, draft, document, key, fingerprint):
         cache.delete(f"pdf-wait:{draft.pk}")
 
 
+def _take(folder, kind, count):
+    """Lock the first free one of ``count`` lock files of this kind: its open file, or None.
+
+    Closing the file frees the lock; so does the system when a worker dies.
+    """
+    for number in range(count):
+        handle = open(os.path.join(folder, f"{kind}-{number}.lock"), "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        return handle
+    return None
+
+
 @contextmanager
 def render_slot():
     """Hold one of settings.PDF_CONCURRENT_RENDERS render slots of this machine, or raise RenderBusy.
 
-    A slot is a file lock, so it is shared by every worker process on the machine and
-    freed by the system if a worker dies. A request waits briefly for a slot, then gives
-    up: a worker waiting longer would be a worker the pages cannot use.
+    A slot is a file lock, so it is shared by every worker process on the machine. When
+    every slot is taken, at most settings.PDF_SLOT_WAITERS requests wait for one, each up
+    to PDF_SLOT_WAIT_SECONDS, so that two parents who ask at the same moment both get
+    their PDF; any other request gets the 503 at once. A waiting request holds a worker,
+    and a flood of waiting requests would hold every worker the pages need.
     """
     folder = settings.PDF_RENDER_SLOTS_DIR
     os.makedirs(folder, exist_ok=True)
-    give_up = time.monotonic() + settings.PDF_SLOT_WAIT_SECONDS
-    while True:
-        for number in range(settings.PDF_CONCURRENT_RENDERS):
-            with open(os.path.join(folder, f"slot-{number}.lock"), "a") as handle:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue
-                try:
-                    yield
-                finally:
-                    fcntl.flock(handle, fcntl.LOCK_UN)
-                return
-        if time.monotonic() >= give_up:
-            raise RenderBusy
-        time.sleep(0.05)
+    slot = _take(folder, "slot", settings.PDF_CONCURRENT_RENDERS)
+    if slot is None and settings.PDF_SLOT_WAIT_SECONDS > 0:
+        place = _take(folder, "wait", settings.PDF_SLOT_WAITERS)
+        if place is not None:
+            try:
+                give_up = time.monotonic() + settings.PDF_SLOT_WAIT_SECONDS
+                while slot is None and time.monotonic() < give_up:
+                    time.sleep(0.05)
+                    slot = _take(folder, "slot", settings.PDF_CONCURRENT_RENDERS)
+            finally:
+                place.close()
+    if slot is None:
+        raise RenderBusy
+    try:
+        yield
+    finally:
+        slot.close()
