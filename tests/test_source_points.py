@@ -83,3 +83,24 @@ def test_words_above_b1_are_not_on_the_parents_pages(client, support_contacts):
         text = _text(client.get(url)).lower()
         for word in ("instanties", "instemmen", "voorvallen"):
             assert word not in text, (url, word)
+
+
+def test_above_the_download_the_check_page_lists_the_steps_to_look_at_again_with_links(client, support_contacts):
+    post_step(client, "over-het-gesprek", {"topic": "pesten"})
+    post_step(client, "wat-is-er-gebeurd", {"voorval-TOTAL_FORMS": "1", "voorval-INITIAL_FORMS": "0", "voorval-0-date": "2999-01-01", "voorval-0-what": "Geschopt"})
+    html = client.get(reverse("wizard:check")).content.decode()
+    look_again = html.index("Kijk nog even naar deze stappen")
+    assert look_again < html.index(reverse("wizard:pdf"))
+    listed = html[look_again : html.index("</ul>", look_again)]
+    assert step_url("wat-is-er-gebeurd") in listed
+    assert step_url("over-het-gesprek") not in listed
+
+
+def test_the_childs_first_name_is_used_where_the_hint_promises(client):
+    post_step(client, "over-het-gesprek", {"child_name": "Noor"})
+    assert "Praat thuis eerst met Noor" in _text(client.get(step_url("praat-met-uw-kind")))
+
+
+def test_the_bullying_questions_name_the_person_the_parent_is_seeing(client):
+    post_step(client, "over-het-gesprek", {"topic": "pesten", "partner_role": "mentor", "partner_name": "meneer Bakker"})
+    assert "Vragen over het pesten voor meneer Bakker" in _text(client.get(step_url("wat-wilt-u-vragen")))
