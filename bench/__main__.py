@@ -44,6 +44,12 @@ def requests_per_walk():
     return 2 * len(FULL_ANSWERS) + 4
 
 
+def delivered_pdfs(load):
+    """PDFs per second that were delivered: locust's rate counts the 503s of a full render cap too."""
+    pdf = load["pdf"]
+    return pdf["per_second"] * (pdf["requests"] - pdf["failures"]) / max(pdf["requests"], 1)
+
+
 def _errors(run):
     """What the errors of a load run were, e.g. " (pdf: LocustBadStatusCode(code=503) 12)"."""
     kinds = "; ".join(f"{kind} {count}" for kind, count in run.get("errors", {}).items())
@@ -84,7 +90,8 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         f"| SQL statements per step GET / POST (most seen) | {steps['GET']['queries']} / {steps['POST']['queries']} | at most 4 | {verdict(max(steps['GET']['queries'], steps['POST']['queries']) <= GOALS['queries'])} |",
         f"| load with PDFs: step requests/s ({USERS} users, {SECONDS} s; locust itself used {load['locust_cores']:.1f} cores) | "
         f"{load['steps']['per_second']:.0f}/s, p95 {load['steps']['p95_ms']:.0f} ms | see *Two runs* below | |",
-        f"| load with PDFs: PDFs/s (each a new draft) | {load['pdf']['per_second']:.1f}/s, p95 {load['pdf']['p95_ms']:.0f} ms | at least 7/s | {verdict(load['pdf']['per_second'] >= GOALS['pdf_rps'])} |",
+        f"| load with PDFs: PDFs delivered/s (each a new draft; 503s not counted) | {delivered_pdfs(load):.1f}/s of {load['pdf']['per_second']:.1f}/s asked, "
+        f"p95 {load['pdf']['p95_ms']:.0f} ms | at least 7/s | {verdict(delivered_pdfs(load) >= GOALS['pdf_rps'])} |",
         f"| load with PDFs: errors | {load['all']['failures']} of {load['all']['requests']} requests{_errors(load)} | 0 | {verdict(load['all']['failures'] == 0)} |",
         f"| load without PDFs: step requests/s (locust used {steps_only['locust_cores']:.1f} cores) | {steps_only['steps']['per_second']:.0f}/s, p95 {steps_only['steps']['p95_ms']:.0f} ms, "
         f"{steps_only['all']['failures']} errors | at least 300/s, 0 errors | "
@@ -103,8 +110,11 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         "second. The goal of 300 step requests per second is read from the run without PDFs (the same walk "
         "without the download); the goal of 7 PDFs per second from the run with them.",
         "- **Errors.** A 503 for a PDF is the render cap at work (settings.PDF_CONCURRENT_RENDERS, cores − 1 on one "
-        "machine): a PDF request that finds every slot taken for PDF_SLOT_WAIT_SECONDS gets a Dutch page with "
-        "Retry-After, and its walk goes on. Locust counts it as an error; a parent would try again in a few seconds.",
+        "machine): a PDF request that finds every slot taken and another request already waiting (PDF_SLOT_WAITERS), "
+        "or no slot free within PDF_SLOT_WAIT_SECONDS, gets a Dutch page with Retry-After, and its walk goes on. "
+        "Locust counts it as an error; a parent would try again in a few seconds. This load test has no pauses, so "
+        "it keeps the cap full: it trades PDFs per second (one core renders) for pages that do not queue behind "
+        "PDFs (see *Pages while PDFs are hammered*). The PDF goal is read from the PDFs delivered.",
         "- **PDF again.** A PDF from the cache still goes through the view's checks before the cache is asked: the "
         "session and the draft, the two rate-limit counts, and the text budget (`Answers.over_budget` cleans every "
         "step's answers), which a profile puts at about half of that time. Checking the budget after a cache miss "

@@ -217,7 +217,8 @@ def render_slot():
             try:
                 give_up = time.monotonic() + settings.PDF_SLOT_WAIT_SECONDS
                 while slot is None and time.monotonic() < give_up:
-                    time.sleep(0.05)
+                    # A short nap: the slot should not stand idle long after a render ends.
+                    time.sleep(0.005)
                     slot = _take(folder, "slot", settings.PDF_CONCURRENT_RENDERS)
             finally:
                 place.close()
