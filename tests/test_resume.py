@@ -200,3 +200,23 @@ def test_two_browsers_racing_to_use_one_code_both_get_in():
     for thread in threads:
         thread.join(30)
     assert results == [302, 302]
+
+
+def _footer(response):
+    html = response.content.decode()
+    return " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<footer") :]).split())
+
+
+def test_while_a_code_works_every_device_says_who_can_reach_the_answers(first):
+    shared = "wie de code heeft, kan er ook bij"
+    assert shared not in _footer(first.get(CHECK))
+    code_page = first.post(SHARE, {"action": "maak"})
+    assert shared in _footer(code_page)
+    assert shared in _footer(first.get(CHECK))
+    second = Client()
+    second.post(CONTINUE, {"code": CODE.search(code_page.content.decode()).group(1)})
+    check = second.get(CHECK)
+    assert shared in _footer(check)
+    assert "Uw antwoorden staan alleen in deze browser" not in check.content.decode()
+    first.post(SHARE, {"action": "stop"})
+    assert shared not in _footer(first.get(CHECK))
