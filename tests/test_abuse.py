@@ -171,9 +171,10 @@ def test_at_most_one_render_at_a_time_per_machine(filled_client, settings, tmp_p
     settings.PDF_SLOT_WAIT_SECONDS = 0.1
     with open(tmp_path / "slot-0.lock", "a") as slot:
         fcntl.flock(slot, fcntl.LOCK_EX)  # another worker is rendering
-        busy = filled_client.get(PDF)
+        busy = filled_client.get(PDF, {"download": "1"})
     assert busy.status_code == 503 and busy["Retry-After"] == "5"
     assert "Er worden nu veel overzichten gemaakt." in busy.content.decode()
+    assert f'<a class="button" href="{PDF}?download=1">Probeer het opnieuw</a>' in busy.content.decode()
     assert filled_client.get(PDF).status_code == 200
 
 

@@ -43,6 +43,7 @@ def pdf_response(request, document, draft, **extra):
             _("Even geduld"),
             _("Er worden nu veel overzichten gemaakt. Uw antwoorden zijn bewaard. Probeer het over een paar seconden opnieuw."),
             back_to_check=True,
+            retry=True,
         )
         response["Retry-After"] = str(BUSY_RETRY_SECONDS)
         return response

@@ -4,8 +4,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 
-def error_page(request, status, title, text, back_to_check=False):
+def error_page(request, status, title, text, back_to_check=False, retry=False):
+    """A Dutch error page; ``retry`` offers a button that asks for the same address again."""
     context = {"title": title, "text": text, "status": status, "back_to_check": back_to_check}
+    if retry:
+        context["retry_url"] = request.get_full_path()
     return render(request, "error.html", context, status=status)
 
 
