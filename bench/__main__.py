@@ -115,6 +115,15 @@ def report(pdf, steps, load, steps_only, weight, load_before, more):
         "Locust counts it as an error; a parent would try again in a few seconds. This load test has no pauses, so "
         "it keeps the cap full: it trades PDFs per second (one core renders) for pages that do not queue behind "
         "PDFs (see *Pages while PDFs are hammered*). The PDF goal is read from the PDFs delivered.",
+        "- **Why the PDF goal is no longer met.** The goal of 7 PDFs per second was set and met (11.7/s) before "
+        "the render cap, when every worker could render. This test asks for steps without pause, so the cores are "
+        "always full and the system shares them evenly between the processes that run: a render gets one worker's "
+        "share, not a core. In a one-off comparison on 2026-11-29 (30 s each, PDFs delivered per second / step "
+        "requests per second): the production cap 3.0 / 205; two waiters 6.7 / 102 (the render and both waiters "
+        "hold all three workers, so steps queue: the very thing the cap prevents); two slots 8.8 / 144 (two renders and "
+        "their two waiters can hold every worker, as in the hammering run without a cap); 4 or 5 workers with two slots 4.4 / 183 and 3.3 / 185. No setting gives both "
+        "on 2 cores with pages kept free. We keep pages first; a PDF costs about 75 ms of CPU, so more cores (or a "
+        "render pool of its own, see docs/capacity.md) raise the PDFs per second, not a looser cap.",
         "- **PDF again.** A PDF from the cache still goes through the view's checks before the cache is asked: the "
         "session and the draft, the two rate-limit counts, and the text budget (`Answers.over_budget` cleans every "
         "step's answers), which a profile puts at about half of that time. Checking the budget after a cache miss "
