@@ -230,9 +230,10 @@ PDF_RENDER_SECONDS = float(os.environ.get("PDF_RENDER_SECONDS", "10"))
 # PDFs rendered at the same time on one machine, over all workers: the other cores stay free
 # for the pages. When all are busy, at most PDF_SLOT_WAITERS requests wait this long for a
 # turn (each holds a worker meanwhile); any other gets a Dutch 503 with Retry-After at once.
-PDF_CONCURRENT_RENDERS = int(os.environ.get("PDF_CONCURRENT_RENDERS", str(max(1, (os.cpu_count() or 2) - 1))))
+# Keep renders + waiters below GUNICORN_WORKERS, so that a worker is always free for pages.
+PDF_CONCURRENT_RENDERS = max(1, int(os.environ.get("PDF_CONCURRENT_RENDERS", str((os.cpu_count() or 2) - 1))))
 PDF_SLOT_WAIT_SECONDS = float(os.environ.get("PDF_SLOT_WAIT_SECONDS", "0.5"))
-PDF_SLOT_WAITERS = int(os.environ.get("PDF_SLOT_WAITERS", str(PDF_CONCURRENT_RENDERS)))
+PDF_SLOT_WAITERS = max(0, int(os.environ.get("PDF_SLOT_WAITERS", "1")))
 PDF_RENDER_SLOTS_DIR = os.environ.get("PDF_RENDER_SLOTS_DIR", os.path.join(tempfile.gettempdir(), "pestgesprek-render-slots"))
 # A PDF larger than this is not kept in the cache (it is rendered again when asked again).
 PDF_CACHE_MAX_BYTES = int(os.environ.get("PDF_CACHE_MAX_BYTES", str(1024 * 1024)))

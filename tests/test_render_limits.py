@@ -58,15 +58,42 @@ def test_when_one_request_already_waits_for_a_slot_the_next_gets_the_503_at_once
     from wizard import documents
 
     settings.PDF_RENDER_SLOTS_DIR, settings.PDF_CONCURRENT_RENDERS, settings.PDF_SLOT_WAITERS = str(tmp_path), 1, 1
-    settings.PDF_SLOT_WAIT_SECONDS = 60
-    naps = []
-    monkeypatch.setattr(documents.time, "sleep", naps.append)
+    settings.PDF_SLOT_WAIT_SECONDS = 1
+    monkeypatch.setattr(documents.time, "sleep", _must_not_wait)
     with open(tmp_path / "slot-0.lock", "a") as slot, open(tmp_path / "wait-0.lock", "a") as waiting:
         fcntl.flock(slot, fcntl.LOCK_EX)  # another worker renders
         fcntl.flock(waiting, fcntl.LOCK_EX)  # and one more waits for its turn
         busy = filled_client.get(PDF)
     assert busy.status_code == 503 and busy["Retry-After"] == "5"
-    assert naps == []  # it did not wait: a worker that waits is one the pages cannot use
+
+
+def _must_not_wait(seconds):
+    raise AssertionError("a request waited: a worker that waits is one the pages cannot use")
+
+
+def test_a_double_click_waits_for_its_own_render_only_with_a_free_wait_place(filled_client, settings, tmp_path, monkeypatch):
+    import fcntl
+
+    from django.core.cache import caches
+
+    from wizard import documents
+
+    settings.PDF_RENDER_SLOTS_DIR, settings.PDF_SLOT_WAITERS = str(tmp_path), 1
+    caches["documents"].add(f"pdf-render:{Draft.objects.get().pk}", 1)  # the first click renders
+    monkeypatch.setattr(documents.time, "sleep", _must_not_wait)
+    with open(tmp_path / "wait-0.lock", "a") as waiting:
+        fcntl.flock(waiting, fcntl.LOCK_EX)  # another request on this machine already waits
+        assert filled_client.get(PDF).status_code == 503
+    # With the wait place free, the second click waits for the first click's render.
+    naps = []
+
+    def first_click_done(seconds):
+        naps.append(seconds)
+        caches["documents"].delete(f"pdf-render:{Draft.objects.get().pk}")
+
+    monkeypatch.setattr(documents.time, "sleep", first_click_done)
+    response = filled_client.get(PDF)
+    assert naps == [0.1] and response.status_code == 200  # nothing cached by the first click: it renders itself
 
 
 def test_a_request_that_waits_gets_the_slot_when_the_render_before_it_ends(filled_client, settings, tmp_path, monkeypatch):
@@ -114,12 +141,11 @@ def test_the_time_limit_counts_cpu_time_not_the_clock(filled_client, settings, m
     import time
 
     settings.PDF_RENDER_SECONDS = 0.2
-    render = pdf.html_to_pdf
 
     def waits_for_a_core(html):
         time.sleep(0.5)  # as on a busy machine: the clock runs, the CPU time does not
-        return render(html)
+        return b"%PDF-1.7 stub"
 
     monkeypatch.setattr(pdf, "html_to_pdf", waits_for_a_core)
-    settings.PDF_RENDER_SECONDS = 5
-    assert filled_client.get(PDF).status_code == 200
+    response = filled_client.get(PDF)
+    assert response.status_code == 200 and response.content == b"%PDF-1.7 stub"

@@ -161,8 +161,9 @@ def _remember(cache, key, document, entry):
 def _one_render_per_draft(cache, draft, document, key, fingerprint):
     """Render, or wait for the render already under way for this draft (a double click).
 
-    One request may wait; any more get RenderBusy at once, so that one draft cannot keep
-    several workers waiting.
+    One request may wait, and only with one of the machine's wait places (see
+    render_slot); any more get RenderBusy at once, so that one draft cannot keep several
+    workers waiting, and waiting requests never hold every worker.
     """
     lock = f"pdf-render:{draft.pk}"
     if cache.add(lock, 1, timeout=int(settings.PDF_RENDER_SECONDS) + 5):
@@ -173,13 +174,24 @@ def _one_render_per_draft(cache, draft, document, key, fingerprint):
         return
     if not cache.add(f"pdf-wait:{draft.pk}", 1, timeout=int(settings.PDF_RENDER_SECONDS) + 5):
         raise RenderBusy
+    place = _take(_lock_folder(), "wait", settings.PDF_SLOT_WAITERS)
     try:
+        if place is None:
+            raise RenderBusy
         give_up = time.monotonic() + settings.PDF_RENDER_SECONDS
         while time.monotonic() < give_up and cache.get(lock) is not None:
             time.sleep(0.1)
         yield _cached(cache, key, document, fingerprint)
     finally:
+        if place is not None:
+            place.close()
         cache.delete(f"pdf-wait:{draft.pk}")
+
+
+def _lock_folder():
+    folder = settings.PDF_RENDER_SLOTS_DIR
+    os.makedirs(folder, exist_ok=True)
+    return folder
 
 
 def _take(folder, kind, count):
@@ -203,13 +215,13 @@ def render_slot():
     """Hold one of settings.PDF_CONCURRENT_RENDERS render slots of this machine, or raise RenderBusy.
 
     A slot is a file lock, so it is shared by every worker process on the machine. When
-    every slot is taken, at most settings.PDF_SLOT_WAITERS requests wait for one, each up
-    to PDF_SLOT_WAIT_SECONDS, so that two parents who ask at the same moment both get
-    their PDF; any other request gets the 503 at once. A waiting request holds a worker,
-    and a flood of waiting requests would hold every worker the pages need.
+    every slot is taken, at most settings.PDF_SLOT_WAITERS requests on the machine wait
+    for one (or for their draft's render, see _one_render_per_draft), each up to
+    PDF_SLOT_WAIT_SECONDS, so that two parents who ask at the same moment both get their
+    PDF; any other request gets the 503 at once. A waiting request holds a worker, and a
+    flood of waiting requests would hold every worker the pages need.
     """
-    folder = settings.PDF_RENDER_SLOTS_DIR
-    os.makedirs(folder, exist_ok=True)
+    folder = _lock_folder()
     slot = _take(folder, "slot", settings.PDF_CONCURRENT_RENDERS)
     if slot is None and settings.PDF_SLOT_WAIT_SECONDS > 0:
         place = _take(folder, "wait", settings.PDF_SLOT_WAITERS)
