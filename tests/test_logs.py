@@ -65,7 +65,7 @@ def _marked_answers():
 # The render that is stopped on purpose (wizard.pdf.within_time_limit) rings its CPU alarm
 # every 50 ms until the exception lands in WeasyPrint's own code; one that lands in a garbage
 # collector's callback is dropped by Python, which pytest reports. That is the design, not a leak.
-@pytest.mark.filterwarnings(r"ignore:Exception ignored in[\s\S]*wizard.pdf._OutOfTime:pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.filterwarnings(r"ignore:Exception ignored[\s\S]*wizard.pdf._OutOfTime:pytest.PytestUnraisableExceptionWarning")
 def test_a_full_run_with_every_error_path_logs_no_answer_text(client, settings, monkeypatch, every_log, capfd):
     pdf = reverse("wizard:pdf")
     for slug, data in _marked_answers().items():

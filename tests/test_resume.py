@@ -208,15 +208,19 @@ def _footer(response):
 
 
 def test_while_a_code_works_every_device_says_who_can_reach_the_answers(first):
-    shared = "wie de code heeft, kan er ook bij"
-    assert shared not in _footer(first.get(CHECK))
+    alone, shared = "Alleen deze browser kan erbij.", "Alleen deze browser en wie uw bewaarcode heeft, kunnen erbij."
+    hint_alone = "Uw antwoorden staan alleen in deze browser"
+    hint_shared = "U deelt uw antwoorden met een bewaarcode. Wie de code heeft, kan ze lezen en veranderen."
+    check = first.get(CHECK)
+    assert alone in _footer(check) and shared not in _footer(check) and hint_alone in check.content.decode()
     code_page = first.post(SHARE, {"action": "maak"})
-    assert shared in _footer(code_page)
-    assert shared in _footer(first.get(CHECK))
+    assert shared in _footer(code_page) and alone not in _footer(code_page)
     second = Client()
     second.post(CONTINUE, {"code": CODE.search(code_page.content.decode()).group(1)})
-    check = second.get(CHECK)
-    assert shared in _footer(check)
-    assert "Uw antwoorden staan alleen in deze browser" not in check.content.decode()
+    for device in (first, second):
+        check = device.get(CHECK)
+        assert shared in _footer(check) and alone not in _footer(check)
+        assert hint_shared in check.content.decode() and hint_alone not in check.content.decode()
     first.post(SHARE, {"action": "stop"})
-    assert shared not in _footer(first.get(CHECK))
+    check = first.get(CHECK)
+    assert alone in _footer(check) and hint_alone in check.content.decode()
