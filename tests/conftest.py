@@ -1,6 +1,7 @@
 """Shared helpers: walk the wizard as a parent would, and read PDFs back as text."""
 import io
 import os
+import re
 
 import pytest
 from django.conf import settings
@@ -57,6 +58,13 @@ def pdf_text(body):
 def pdf_words(body):
     """The PDF's text with every run of white space as one space, for phrases that may wrap."""
     return " ".join(pdf_text(body).split())
+
+
+def visible_text(html):
+    """The words a reader sees on a page: scripts, styles and text boxes dropped, tags removed,
+    white space folded. (A text box holds what the parent typed, or a Dutch letter on purpose.)"""
+    html = re.sub(r"<(script|style|textarea)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def agreement_rows(*rows):

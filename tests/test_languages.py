@@ -18,6 +18,7 @@ from .conftest import (
     pdf_words,
     post_step,
     step_url,
+    visible_text,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,12 +53,6 @@ def test_every_catalogue_is_complete_without_fuzzy_entries_and_with_the_same_pla
             assert sorted(PLACEHOLDER.findall(text)) in (wanted, sorted(PLACEHOLDER.findall(entry.msgid))), entry.msgid
 
 
-def _visible_text(html):
-    # A letter's text box holds the Dutch letter on purpose: it goes to the school in Dutch.
-    html = re.sub(r"<(script|style|textarea)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
 def _dutch_sentences(language):
     """Catalogue msgids of four words or more whose translation is different: Dutch that must not show."""
     return [
@@ -82,7 +77,7 @@ def test_every_page_type_is_in_the_language_with_the_right_lang_and_dir(language
             continue
         html = response.content.decode()
         assert f'<html lang="{language}" dir="{direction}">' in html, name
-        text = _visible_text(html)
+        text = visible_text(html)  # a letter's text box holds the Dutch letter on purpose
         leaks = [sentence for sentence in dutch if sentence in text]
         assert leaks == [], (name, leaks[:3])
         checked += 1

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wizard import resume
 from wizard.models import Draft
 
-from .conftest import FULL_ANSWERS, post_step, step_url
+from .conftest import FULL_ANSWERS, post_step, step_url, visible_text
 
 pytestmark = pytest.mark.django_db
 SHARE, CONTINUE, CHECK = reverse("wizard:share"), reverse("wizard:continue"), reverse("wizard:check")
@@ -204,7 +204,7 @@ def test_two_browsers_racing_to_use_one_code_both_get_in():
 
 def _footer(response):
     html = response.content.decode()
-    return " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<footer") :]).split())
+    return visible_text(html[html.index("<footer") :])
 
 
 def test_while_a_code_works_every_device_says_who_can_reach_the_answers(first):

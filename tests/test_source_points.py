@@ -6,16 +6,13 @@ from django.urls import reverse
 
 from wizard.content import EXAMPLE_QUESTIONS
 
-from .conftest import fill_wizard, pdf_words, post_step, step_url
+from .conftest import fill_wizard, pdf_words, post_step, step_url, visible_text
 
 pytestmark = pytest.mark.django_db
 
 
 def _text(response):
-    """The visible words of a page: tags dropped, white space folded."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return visible_text(response.content.decode())
 
 
 def test_roadmap_opened_from_the_school_page_before_any_save_names_the_schools_people(client, demo_school):
